@@ -1,0 +1,7 @@
+package sparsedrl.tasks.net;
+
+/** The two parameterised layer types of a Q-network. */
+public enum LayerKind {
+    CONV,
+    DENSE
+}
