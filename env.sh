@@ -3,7 +3,8 @@
 #   JAVA_HOME      a JDK >= 21: an existing JAVA_HOME if it is new enough, else the newest under
 #                  $SPARSEDRL_JVM_DIR (default /usr/lib/jvm).
 #   TORNADOVM_HOME exported only when a TornadoVM SDK is found: an explicit TORNADOVM_HOME first,
-#                  then /opt/tornadovm*/ and ~/tornadovm*/ (a directory with bin/tornado).
+#                  then /opt/tornadovm*/ and ~/tornadovm*/ (a directory with bin/tornado;
+#                  SPARSEDRL_TORNADO_DIRS overrides where to look).
 #   SPARSEDRL_ROMS the Atari ROM folder (default: roms/ next to this file).
 # Returns non-zero with a message naming what is missing when no JDK >= 21 exists.
 
@@ -54,7 +55,8 @@ sparsedrl_find_tornado() {
     [ -x "$TORNADOVM_HOME/bin/tornado" ] && { echo "$TORNADOVM_HOME"; return 0; }
     echo "sparsedrl: TORNADOVM_HOME=$TORNADOVM_HOME has no bin/tornado; ignoring it" >&2
   fi
-  for dir in /opt/tornadovm* /opt/TornadoVM*/bin/sdk "$HOME"/tornadovm*; do
+  # SPARSEDRL_TORNADO_DIRS: where to look when TORNADOVM_HOME is not usable (space-separated globs).
+  for dir in ${SPARSEDRL_TORNADO_DIRS:-/opt/tornadovm* $HOME/tornadovm*}; do
     [ -x "$dir/bin/tornado" ] && { echo "$dir"; return 0; }
   done
   return 1
