@@ -1,0 +1,109 @@
+package sparsedrl.agent.roms;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Writes verified ROMs into the ROM folder. Idempotent: a file already holding the right bytes is
+ * left alone; anything else at that name is replaced atomically (temporary file, then rename), so
+ * a reader never sees a half-written ROM.
+ */
+public final class RomInstaller {
+
+    /** What an installation did. */
+    public record Result(Path dir, int written, int unchanged) {
+        public int total() {
+            return written + unchanged;
+        }
+    }
+
+    private RomInstaller() {
+    }
+
+    /** Downloads the ale-py wheel into a temporary folder (removed afterwards) and installs its ROMs. */
+    public static Result installWithPip(PipWheelDownloader downloader, Path dir) {
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory("sparsedrl-ale-py-");
+        } catch (IOException e) {
+            throw new RomException("cannot create a temporary folder for the wheel (" + e.getMessage() + ")", e);
+        }
+        try {
+            return installFromWheel(downloader.download(tmp), dir);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    /** Verifies every ROM of the wheel against its md5.json, then installs them into {@code dir}. */
+    public static Result installFromWheel(Path wheel, Path dir) {
+        return install(WheelRoms.readVerified(wheel), dir);
+    }
+
+    /** Installs already verified ROMs (file name to content) into {@code dir}. */
+    public static Result install(Map<String, byte[]> roms, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            int written = 0;
+            int unchanged = 0;
+            for (Map.Entry<String, byte[]> rom : roms.entrySet()) {
+                Path target = dir.resolve(rom.getKey());
+                if (holds(target, rom.getValue())) {
+                    unchanged++;
+                } else {
+                    writeAtomically(target, rom.getValue());
+                    written++;
+                }
+            }
+            return new Result(dir, written, unchanged);
+        } catch (IOException e) {
+            throw new RomException("cannot write the ROMs to " + dir + " (" + e + "). Fix: choose a writable "
+                    + "folder with --dir", e);
+        }
+    }
+
+    /** Temporary files start private (0600); ROMs are shared data, readable by every user like any install. */
+    private static void makeWorldReadable(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // A leftover temporary folder is harmless; the ROMs are already installed or refused.
+        }
+    }
+
+    private static boolean holds(Path target, byte[] content) throws IOException {
+        return Files.isRegularFile(target) && Files.size(target) == content.length
+                && Arrays.equals(Files.readAllBytes(target), content);
+    }
+
+    private static void writeAtomically(Path target, byte[] content) throws IOException {
+        if (Files.isDirectory(target)) {
+            throw new IOException(target + " is a directory; remove it first");
+        }
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, content);
+            makeWorldReadable(tmp);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package sparsedrl.agent.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import sparsedrl.cli.SparseDrl;
+
+/**
+ * The real thing: {@code sparsedrl train} in a child JVM on the JVM backend and a small game, killed
+ * with SIGKILL after its first checkpoint, then {@code sparsedrl resume}; metrics (wall-clock columns
+ * aside) and the final network must equal an uninterrupted run's, byte for byte.
+ */
+class ResumeAfterKillTest {
+    private static final List<String> RUN = List.of("--env", "minatar:breakout", "--seed", "11",
+            "--iterations", "3", "--train-steps", "1500", "--eval-steps", "300", "--min-replay", "200",
+            "--replay-capacity", "1000", "--target-update-period", "100", "--epsilon-warmup", "200",
+            "--epsilon-decay", "1000", "--dormant-every", "500", "--dormant-samples", "64",
+            "--checkpoint-every-steps", "700", "--checkpoint-minutes", "0", "--threads", "1");
+
+    private static int cli(String... args) {
+        CommandLine cl = SparseDrl.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        int code = cl.execute(args);
+        assertEquals(0, code, err.toString());
+        return code;
+    }
+
+    private static List<String> train(Path out) {
+        List<String> args = new ArrayList<>(List.of("train", "--out", out.toString()));
+        args.addAll(RUN);
+        return args;
+    }
+
+    @Test
+    void killedAndResumedRunIsBitIdentical(@TempDir Path tmp) throws Exception {
+        Path reference = tmp.resolve("reference");
+        cli(train(reference).toArray(String[]::new));
+
+        Path killed = tmp.resolve("killed");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), SparseDrl.class.getName()));
+        cmd.addAll(train(killed));
+        Process child = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("child.log").toFile()).start();
+        Path ckpts = killed.resolve("checkpoints");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!hasCheckpoint(ckpts) && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(hasCheckpoint(ckpts), "no checkpoint appeared; child log:\n" + Files.readString(tmp.resolve("child.log")));
+        Thread.sleep(150); // kill somewhere after the first checkpoint, not right at it
+        assertTrue(child.isAlive(), "the child finished before it could be killed; make the run longer");
+        child.destroyForcibly(); // SIGKILL
+        child.waitFor(10, TimeUnit.SECONDS);
+        assertFalse(Files.exists(killed.resolve(RunResult.FILE)));
+
+        cli("resume", killed.toString());
+        assertEquals(ExperimentRunnerResumeTest.withoutWallClock(reference),
+                ExperimentRunnerResumeTest.withoutWallClock(killed));
+        assertArrayEquals(Files.readAllBytes(reference.resolve(ExperimentRunner.FINAL_NETWORK)),
+                Files.readAllBytes(killed.resolve(ExperimentRunner.FINAL_NETWORK)));
+        assertTrue(Files.exists(killed.resolve(RunResult.FILE)));
+    }
+
+    private static boolean hasCheckpoint(Path dir) {
+        File[] files = dir.toFile().listFiles((d, n) -> n.startsWith("ckpt-") && n.endsWith(".bin"));
+        return files != null && files.length > 0;
+    }
+}

@@ -1,0 +1,144 @@
+package sparsedrl.agent.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import sparsedrl.analysis.runs.RunEntry;
+import sparsedrl.analysis.runs.SweepManifest;
+
+/**
+ * A real Slurm run: starts a single-node cluster on localhost (scripts/slurm-local.sh), submits a
+ * two-run sweep of real {@code sparsedrl train} runs as a job array, waits with a timeout, checks
+ * that every run finished, re-submits to check that finished runs are skipped, and tears the
+ * cluster down. Skipped, with the reason printed, where Slurm is not installed.
+ */
+@Tag("slurm")
+class SlurmSweepTest {
+
+    private static Path root;
+    private static Path clusterDir;
+    private static boolean started;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        root = repoRoot();
+        String missing = missingSlurmBinaries();
+        if (!missing.isEmpty()) {
+            System.out.println("SlurmSweepTest skipped: Slurm is not installed (missing " + missing
+                    + "); apt-get install slurmctld slurmd slurm-client munge");
+        }
+        Assumptions.assumeTrue(missing.isEmpty(), "Slurm not installed: missing " + missing);
+        clusterDir = Files.createTempDirectory("sdrl-slurm");
+        Proc p = script("start");
+        assertEquals(0, p.code, "slurm-local.sh start failed:\n" + p.output);
+        started = true;
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (started) {
+            Proc p = script("stop");
+            assertEquals(0, p.code, "slurm-local.sh stop failed:\n" + p.output);
+        }
+    }
+
+    @Test
+    void tinySweepRunsAsAJobArrayAndIsResumable() throws Exception {
+        Path sweep = clusterDir.resolve("sweep");
+        Path spec = clusterDir.resolve("tiny.json");
+        // minatar full protocol is 5M frames; --scale 0.001 -> 5,000 frames over 5 iterations, with the
+        // learning start, target period and epsilon schedule shrunk alike.
+        Files.writeString(spec, """
+                {"name": "slurm-tiny", "base": {"iterations": "5"},
+                 "axes": {"env": ["minatar:breakout"], "method": ["dense", "prune"], "sparsity": [0.9], "seed": [0]}}
+                """);
+        List<String> args = List.of("sweep", spec.toString(), "--out", sweep.toString(), "--scale", "0.001",
+                "--executor", "slurm", "--slurm-mem", "1G", "--slurm-cpus", "1", "--slurm-time", "00:10:00",
+                "--slurm-concurrency", "2", "--wait", "--wait-timeout", "300");
+        Proc first = sparsedrl(args, 360);
+        SweepManifest m = SweepManifest.read(sweep);
+        assertEquals(2, m.runs().size());
+        StringBuilder logs = new StringBuilder();
+        for (RunEntry r : m.runs()) {
+            Path log = RunTask.logFile(sweep, r);
+            if (Files.exists(log)) {
+                logs.append("--- ").append(log).append('\n').append(Files.readString(log));
+            }
+        }
+        assertEquals(0, first.code, "sweep failed:\n" + first.output + logs);
+        assertTrue(Files.readString(sweep.resolve("slurm/sweep.sbatch")).contains("#SBATCH --array=0-1%2"));
+        for (RunEntry r : m.runs()) {
+            Path dir = SweepManifest.runDir(sweep, r);
+            assertEquals(RunState.FINISHED, RunState.of(dir), r.id() + " did not finish:\n" + logs);
+            assertTrue(Files.readAllLines(dir.resolve("metrics.csv")).size() >= 2, r.id() + " has no metrics rows");
+        }
+
+        Proc again = sparsedrl(args, 120);
+        assertEquals(0, again.code, again.output);
+        assertTrue(again.output.contains("nothing to submit"), again.output);
+    }
+
+    private record Proc(int code, String output) {
+    }
+
+    private static Proc sparsedrl(List<String> args, int timeoutSeconds) throws Exception {
+        List<String> cmd = new ArrayList<>(JavaRunLauncher.ofThisApplication().prefix());
+        cmd.addAll(args);
+        return run(cmd, timeoutSeconds);
+    }
+
+    private static Proc script(String action) throws Exception {
+        return run(List.of("bash", root.resolve("scripts/slurm-local.sh").toString(), action), 180);
+    }
+
+    private static Proc run(List<String> cmd, int timeoutSeconds) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("SPARSEDRL_SLURM_DIR", clusterDir.resolve("cluster").toString());
+        pb.environment().put("SPARSEDRL_SLURM_PORT_BASE", "16917"); // apart from a developer's cluster
+        pb.environment().put("SLURM_CONF", clusterDir.resolve("cluster/slurm.conf").toString());
+        Path out = Files.createTempFile(clusterDir, "proc", ".log");
+        pb.redirectOutput(out.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return new Proc(124, "timed out after " + timeoutSeconds + " s: " + cmd + "\n"
+                    + Files.readString(out, StandardCharsets.UTF_8));
+        }
+        return new Proc(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+    }
+
+    private static String missingSlurmBinaries() {
+        List<String> missing = new ArrayList<>();
+        for (String b : List.of("munged", "slurmctld", "slurmd", "sbatch", "squeue", "scancel")) {
+            boolean found = false;
+            for (String d : List.of("/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin")) {
+                found |= Files.isExecutable(Path.of(d, b));
+            }
+            if (!found) {
+                missing.add(b);
+            }
+        }
+        return String.join(", ", missing);
+    }
+
+    private static Path repoRoot() throws IOException {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("scripts/slurm-local.sh"))) {
+                return p;
+            }
+        }
+        throw new IOException("scripts/slurm-local.sh not found above " + Path.of("").toAbsolutePath());
+    }
+}

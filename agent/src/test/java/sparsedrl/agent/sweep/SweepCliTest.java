@@ -1,0 +1,64 @@
+package sparsedrl.agent.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sparsedrl.cli.SparseDrl;
+
+/** Exit codes and outputs of `sparsedrl sweep` / `analyze` that need no training. */
+class SweepCliTest {
+
+    private static String stdout(Runnable r) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true));
+        try {
+            r.run();
+        } finally {
+            System.setOut(old);
+        }
+        return buf.toString();
+    }
+
+    @Test
+    void dryRunPrintsEveryRunAndTheCountAndWritesNothing(@TempDir Path dir) {
+        int[] code = new int[1];
+        String out = stdout(() -> code[0] = SparseDrl.execute("sweep", "paper-fig2", "--dry-run", "--games", "minatar",
+                "--scale", "0.01", "--out", dir.resolve("s").toString()));
+        assertEquals(0, code[0]);
+        assertTrue(out.strip().endsWith("80 runs"), out);
+        assertTrue(out.contains("minatar:freeway") && !out.contains("atari:"), out);
+        assertFalse(Files.exists(dir.resolve("s")));
+    }
+
+    @Test
+    void badInputExitsWithTwo(@TempDir Path dir) throws Exception {
+        assertEquals(2, SparseDrl.execute("sweep", "no-such-preset", "--dry-run"));
+        assertEquals(2, SparseDrl.execute("sweep", "smoke", "--dry-run", "--games", "nes"));
+        assertEquals(2, SparseDrl.execute("sweep", "smoke", "--dry-run", "--scale", "-1"));
+        assertEquals(2, SparseDrl.execute("sweep", "smoke"), "no --out");
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"name\": \"x\", \"axes\": {\"env\": [\"minatar:breakout\"], \"method\": [\"rigl@x\"]}}");
+        assertEquals(2, SparseDrl.execute("sweep", bad.toString(), "--dry-run"));
+        assertEquals(2, SparseDrl.execute("analyze", dir.toString(), "--out", dir.resolve("r").toString()));
+    }
+
+    @Test
+    void aDirectoryHoldingAnotherGridIsRefused(@TempDir Path dir) {
+        Path s = dir.resolve("s");
+        // --no-submit with slurm only writes sweep.json and the script: no training needed.
+        String out = stdout(() -> assertEquals(0, SparseDrl.execute("sweep", "smoke", "--out", s.toString(),
+                "--executor", "slurm", "--no-submit", "--slurm-concurrency", "2")));
+        assertTrue(out.contains("6 array tasks"), out);
+        assertTrue(Files.isRegularFile(s.resolve("sweep.json")));
+        assertEquals(2, SparseDrl.execute("sweep", "smoke", "--seeds", "3", "--out", s.toString(),
+                "--executor", "slurm", "--no-submit"));
+    }
+}

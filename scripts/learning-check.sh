@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Learning check (a script, not a unit test: minutes for MinAtar, hours for Pong on a CPU).
+#   scripts/learning-check.sh minatar [FRAMES]   dense DQN on minatar:breakout (default 300,000 frames)
+#                                                must beat uniform random play clearly:
+#                                                final eval return >= 2 x random and >= random + 1
+#   scripts/learning-check.sh pong [FRAMES]      dense DQN on atari:pong (default 3,000,000 frames)
+#                                                must improve: mean eval return of the last 3 iterations
+#                                                > mean of the first 3 + 3 points (needs ROMs)
+# Extra arguments after FRAMES go to 'sparsedrl train' (e.g. --backend tornado --device 0:0).
+# Environment: SEED (default 1), CHECK_DIR (default runs/learning-check). Exit 0 = pass, 1 = fail.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+which_check="${1:-minatar}"
+shift || true
+case "$which_check" in
+  minatar) env=minatar:breakout; frames="${1:-300000}" ;;
+  pong) env=atari:pong; frames="${1:-3000000}" ;;
+  *) echo "usage: $0 minatar|pong [FRAMES] [train flags...]" >&2; exit 2 ;;
+esac
+shift || true
+seed="${SEED:-1}"
+dir="${CHECK_DIR:-$root/runs/learning-check}/${env/:/-}-s$seed"
+
+# Prints a number field of a JSON file written by sparsedrl (one key per line).
+json_number() {
+  sed -n "s/^ *\"$2\" *: *\([-0-9.eE]*\).*/\1/p" "$1" | head -n 1
+}
+
+echo "== random play: eval at epsilon 1.0, no training"
+"$root/sparsedrl" train --env "$env" --seed "$seed" --out "$dir/random" --force \
+  --iterations 1 --train-steps 1 --eval-steps 20000 --epsilon-eval 1.0 \
+  --replay-capacity 1000 --min-replay 32 "$@" >/dev/null
+random=$(json_number "$dir/random/result.json" finalEvalReturn)
+
+echo "== dense DQN, $frames frames"
+start=$(date +%s)
+"$root/sparsedrl" train --env "$env" --seed "$seed" --frames "$frames" --out "$dir/dqn" --force "$@"
+wall=$(( $(date +%s) - start ))
+final=$(json_number "$dir/dqn/result.json" finalEvalReturn)
+
+echo "== $env, seed $seed: DQN final eval return $final (mean of the last 10% of iterations)," \
+  "random play $random, $frames frames, ${wall}s wall"
+if [ "$which_check" = minatar ]; then
+  verdict=$(awk -v d="$final" -v r="$random" 'BEGIN { print (d >= 2 * r && d >= r + 1) ? "PASS" : "FAIL" }')
+else
+  # first and last three iterations' eval returns from metrics.csv (column 4)
+  verdict=$(awk -F, 'NR > 1 { v[NR - 1] = $4; n = NR - 1 }
+    END { if (n < 6) { print "FAIL"; exit }
+          f = (v[1] + v[2] + v[3]) / 3; l = (v[n] + v[n - 1] + v[n - 2]) / 3;
+          printf "%s (first 3 iterations %.2f, last 3 %.2f)\n", (l > f + 3) ? "PASS" : "FAIL", f, l }' \
+    "$dir/dqn/metrics.csv")
+fi
+echo "== learning check: $verdict"
+case "$verdict" in PASS*) exit 0 ;; *) exit 1 ;; esac

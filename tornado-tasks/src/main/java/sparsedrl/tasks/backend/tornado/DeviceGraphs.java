@@ -1,0 +1,121 @@
+package sparsedrl.tasks.backend.tornado;
+
+import java.util.ArrayList;
+import java.util.List;
+import uk.ac.manchester.tornado.api.ImmutableTaskGraph;
+import uk.ac.manchester.tornado.api.TaskGraph;
+import uk.ac.manchester.tornado.api.TornadoExecutionPlan;
+import uk.ac.manchester.tornado.api.TornadoExecutionResult;
+import uk.ac.manchester.tornado.api.common.TornadoDevice;
+import uk.ac.manchester.tornado.api.enums.DataTransferMode;
+import uk.ac.manchester.tornado.api.exceptions.TornadoExecutionPlanException;
+
+/**
+ * The TaskGraphs of one Q-network, in one execution plan, sharing the network's state arrays on
+ * the device.
+ *
+ * <p>How the sharing works in TornadoVM 5.2 (verified on the SDK): a graph that declares
+ * {@code consumeFromDevice(objects)} takes the device buffers of those objects from the graph the
+ * plan executed last. So every graph here consumes the complete set of shared arrays and persists
+ * it again ({@code persistOnDevice}), whatever it uses; then any graph may follow any other and
+ * the buffers travel along unchanged. Graph 0 is the push graph: it copies the host arrays to the
+ * device (EVERY_EXECUTION) and is the first graph ever run, creating the buffers. The pull graph
+ * declares the arrays UNDER_DEMAND and copies them back through its execution result. Arrays a
+ * graph only needs for itself (minibatch, activations, outputs) are declared by its builder.
+ */
+final class DeviceGraphs implements AutoCloseable {
+
+    /** Tasks per transfer kernel ({@link TransferKernels#touch4}). */
+    private static final int TOUCH_ARITY = 4;
+
+    private final String prefix;
+    private final Object[] shared;
+    private final TornadoDevice device;
+    private final List<ImmutableTaskGraph> graphs = new ArrayList<>();
+    private final int pushIndex;
+    private final int pullIndex;
+    private TornadoExecutionPlan plan;
+
+    DeviceGraphs(String prefix, List<float[]> sharedArrays, TornadoDevice device) {
+        this.prefix = prefix;
+        this.shared = sharedArrays.toArray();
+        this.device = device;
+        this.pushIndex = graphs.size();
+        TaskGraph push = new TaskGraph(name("push")).transferToDevice(DataTransferMode.EVERY_EXECUTION, shared);
+        touchAll(push, sharedArrays);
+        graphs.add(push.persistOnDevice(shared).snapshot());
+        this.pullIndex = graphs.size();
+        TaskGraph pull = new TaskGraph(name("pull")).consumeFromDevice(shared);
+        touchAll(pull, sharedArrays);
+        graphs.add(pull.transferToHost(DataTransferMode.UNDER_DEMAND, shared).persistOnDevice(shared).snapshot());
+    }
+
+    /** A graph name unique to this set (TornadoVM identifies graphs by name). */
+    String name(String id) {
+        return prefix + "_" + id;
+    }
+
+    /** A new graph that sees the shared arrays; finish it with {@link #add}. */
+    TaskGraph begin(String name) {
+        requireOpen(false);
+        return new TaskGraph(name).consumeFromDevice(shared);
+    }
+
+    /** Registers a graph started with {@link #begin}; returns its index for {@link #execute}. */
+    int add(TaskGraph g) {
+        requireOpen(false);
+        graphs.add(g.persistOnDevice(shared).snapshot());
+        return graphs.size() - 1;
+    }
+
+    /** Creates the execution plan on the device and pushes the host arrays (the first execution). */
+    void open() {
+        requireOpen(false);
+        plan = new TornadoExecutionPlan(graphs.toArray(ImmutableTaskGraph[]::new));
+        plan.withDevice(device);
+        push();
+    }
+
+    TornadoExecutionResult execute(int graphIndex) {
+        requireOpen(true);
+        return plan.withGraph(graphIndex).execute();
+    }
+
+    void push() {
+        execute(pushIndex);
+    }
+
+    void pull() {
+        execute(pullIndex).transferToHost(shared);
+    }
+
+    private void requireOpen(boolean open) {
+        if ((plan != null) != open) {
+            throw new IllegalStateException(open ? "graphs not opened yet" : "graphs already opened");
+        }
+    }
+
+    private static void touchAll(TaskGraph g, List<float[]> arrays) {
+        float[] pad = new float[1];
+        for (int i = 0; i < arrays.size(); i += TOUCH_ARITY) {
+            float[][] four = new float[TOUCH_ARITY][];
+            for (int k = 0; k < TOUCH_ARITY; k++) {
+                four[k] = i + k < arrays.size() ? arrays.get(i + k) : pad;
+            }
+            g.task("touch" + i, TransferKernels::touch4, four[0], four[1], four[2], four[3]);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (plan != null) {
+            try {
+                plan.close();
+            } catch (TornadoExecutionPlanException e) {
+                throw new IllegalStateException("releasing the TornadoVM device buffers failed: " + e.getMessage(), e);
+            } finally {
+                plan = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package sparsedrl.tasks.backend.tornado;
+
+import java.util.ArrayList;
+import java.util.List;
+import sparsedrl.tasks.backend.AdamConfig;
+import sparsedrl.tasks.backend.Backend;
+import sparsedrl.tasks.backend.LossKind;
+import sparsedrl.tasks.backend.QNetwork;
+import sparsedrl.tasks.net.NetworkSpec;
+import uk.ac.manchester.tornado.api.TornadoRuntime;
+import uk.ac.manchester.tornado.api.common.TornadoDevice;
+import uk.ac.manchester.tornado.api.runtime.TornadoRuntimeProvider;
+
+/**
+ * The {@code tornado} backend: Q-networks whose kernels TornadoVM JIT-compiles for one device
+ * (OpenCL, PTX or SPIR-V), with weights, masks and Adam state resident on that device.
+ *
+ * <p>Only loaded when this backend is chosen (by name, reflectively), so the JVM backend never
+ * needs TornadoVM at run time. It must run under TornadoVM's launcher ({@code tornado}, which the
+ * {@code sparsedrl} launcher uses for {@code --backend tornado}).
+ */
+public final class TornadoBackend implements Backend {
+
+    private final DeviceId id;
+    private final TornadoDevice device;
+
+    /** @param device "DRIVER:DEVICE" as {@code sparsedrl devices} lists it; null or blank: 0:0 */
+    public TornadoBackend(String device) {
+        this.id = DeviceId.parse(device);
+        this.device = resolve(id);
+    }
+
+    /** Factory form with a thread count, which TornadoVM devices do not use. */
+    public TornadoBackend(String device, int threads) {
+        this(device);
+    }
+
+    @Override
+    public String name() {
+        return "tornado";
+    }
+
+    @Override
+    public String device() {
+        return "tornado " + id + " " + describe(device);
+    }
+
+    @Override
+    public QNetwork create(NetworkSpec spec, int batchSize, AdamConfig adam, LossKind loss) {
+        return new TornadoQNetwork(spec, batchSize, adam, loss, device);
+    }
+
+    @Override
+    public void close() {
+        // Device buffers belong to the networks (closed with them); the runtime is process-wide.
+    }
+
+    /** Every device the TornadoVM runtime sees, as "DRIVER:DEVICE" ids. */
+    public static List<DeviceId> availableDevices() {
+        TornadoRuntime rt = runtime();
+        List<DeviceId> ids = new ArrayList<>();
+        for (int d = 0; d < rt.getNumBackends(); d++) {
+            for (int i = 0; i < rt.getBackend(d).getNumDevices(); i++) {
+                ids.add(new DeviceId(d, i));
+            }
+        }
+        return ids;
+    }
+
+    private static TornadoDevice resolve(DeviceId id) {
+        List<DeviceId> all = availableDevices();
+        if (!all.contains(id)) {
+            throw new IllegalArgumentException("no TornadoVM device " + id + "; available: " + all
+                    + " (see 'sparsedrl devices')");
+        }
+        return runtime().getBackend(id.driver()).getDevice(id.device());
+    }
+
+    private static TornadoRuntime runtime() {
+        try {
+            return TornadoRuntimeProvider.getTornadoRuntime();
+        } catch (LinkageError | RuntimeException e) {
+            throw new IllegalStateException("the TornadoVM runtime is not available in this JVM (" + e
+                    + "); run through TornadoVM's 'tornado' launcher, as './sparsedrl ... --backend tornado' does", e);
+        }
+    }
+
+    private static String describe(TornadoDevice d) {
+        return "(" + d.getPlatformName().strip() + ": " + d.getDeviceName().strip() + ")";
+    }
+}

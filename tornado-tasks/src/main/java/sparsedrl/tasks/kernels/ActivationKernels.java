@@ -1,0 +1,71 @@
+package sparsedrl.tasks.kernels;
+
+import uk.ac.manchester.tornado.api.annotations.Parallel;
+
+/**
+ * Element-wise layer tails (bias, ReLU) and per-channel sums (bias gradient, dormant-neuron
+ * statistics) on activations seen as {@code rows x channels} (rows = batch x positions).
+ */
+public final class ActivationKernels {
+
+    private ActivationKernels() {
+    }
+
+    /**
+     * {@code x[r][c] = relu?(x[r][c] + bias?[c])}: adds the bias when {@code addBias} is 1 (pass any
+     * non-null array otherwise) and clamps at zero when {@code relu} is 1. Parallel over rows
+     * {@code r in [from, to)}.
+     */
+    public static void biasRelu(float[] x, float[] bias, int channels, int addBias, int relu, int from, int to) {
+        for (@Parallel int r = from; r < to; r++) {
+            int base = r * channels;
+            if (addBias == 1) {
+                for (int c = 0; c < channels; c++) {
+                    x[base + c] += bias[c];
+                }
+            }
+            if (relu == 1) {
+                for (int c = 0; c < channels; c++) {
+                    x[base + c] = Math.max(x[base + c], 0f);
+                }
+            }
+        }
+    }
+
+    /**
+     * Backward of ReLU in place: {@code grad[i] = act[i] > 0 ? grad[i] : 0} where {@code act} is the
+     * ReLU output, {@code i in [from, to)}.
+     */
+    public static void reluBackward(float[] act, float[] grad, int from, int to) {
+        for (@Parallel int i = from; i < to; i++) {
+            grad[i] = act[i] > 0f ? grad[i] : 0f;
+        }
+    }
+
+    /**
+     * {@code out[c] = scale * sum over r < rows of f(x[r][c])}, f the identity ({@code absolute} 0:
+     * the bias gradient, scale 1) or the absolute value ({@code absolute} 1: mean |activation| per
+     * unit with scale 1/rows). Parallel over blocks of {@code channelsPerBlock} channels,
+     * {@code block in [from, to)}, so that each row is read a cache line at a time.
+     */
+    public static void channelSums(float[] x, int rows, int channels, int absolute, float scale, float[] out,
+                                   int channelsPerBlock, int from, int to) {
+        for (@Parallel int block = from; block < to; block++) {
+            int c0 = block * channelsPerBlock;
+            int c1 = Math.min(c0 + channelsPerBlock, channels);
+            for (int c = c0; c < c1; c++) {
+                out[c] = 0f;
+            }
+            for (int r = 0; r < rows; r++) {
+                int base = r * channels;
+                for (int c = c0; c < c1; c++) {
+                    float v = x[base + c];
+                    out[c] += absolute == 1 ? Math.abs(v) : v;
+                }
+            }
+            for (int c = c0; c < c1; c++) {
+                out[c] = out[c] * scale;
+            }
+        }
+    }
+}

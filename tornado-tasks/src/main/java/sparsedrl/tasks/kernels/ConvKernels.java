@@ -1,0 +1,154 @@
+package sparsedrl.tasks.kernels;
+
+import uk.ac.manchester.tornado.api.annotations.Parallel;
+
+/**
+ * 2-D convolution on NHWC activations with a {@code [k][k][inC][outC]} kernel, square kernel and
+ * stride, zero padding given as the low pad of each axis ({@code padTop}, {@code padLeft}: 0 for
+ * VALID, the XLA low pad for SAME). Bias and ReLU are separate kernels ({@link ActivationKernels}).
+ *
+ * <p>The innermost loops run over the contiguous channel axis ({@code outC} for forward and weight
+ * gradient, {@code inC} for the input gradient) as an axpy, which the JIT vectorises. Zero inputs
+ * (ReLU outputs, zero gradients) skip their axpy: adding zero changes nothing.
+ */
+public final class ConvKernels {
+
+    private ConvKernels() {
+    }
+
+    /**
+     * {@code out[b][oy][ox][co] = sum over ky,kx,ci of in[b][iy][ix][ci] * w[ky][kx][ci][co]}, with
+     * {@code iy = oy*stride - padTop + ky} (same for x); out-of-range input positions count as zero.
+     * Parallel over output rows {@code row = b*outH + oy}, {@code row in [from, to)}.
+     */
+    public static void forward(float[] in, float[] w, float[] out,
+                               int inH, int inW, int inC, int outH, int outW, int outC,
+                               int k, int stride, int padTop, int padLeft, int from, int to) {
+        for (@Parallel int row = from; row < to; row++) {
+            int b = row / outH;
+            int oy = row - b * outH;
+            int outRow = row * outW * outC;
+            for (int i = 0; i < outW * outC; i++) {
+                out[outRow + i] = 0f;
+            }
+            for (int ky = 0; ky < k; ky++) {
+                int iy = oy * stride - padTop + ky;
+                if (iy >= 0 && iy < inH) {
+                    int inRow = (b * inH + iy) * inW * inC;
+                    for (int ox = 0; ox < outW; ox++) {
+                        int o = outRow + ox * outC;
+                        for (int kx = 0; kx < k; kx++) {
+                            int ix = ox * stride - padLeft + kx;
+                            if (ix >= 0 && ix < inW) {
+                                int inBase = inRow + ix * inC;
+                                int wBase = (ky * k + kx) * inC * outC;
+                                for (int ci = 0; ci < inC; ci++) {
+                                    float a = in[inBase + ci];
+                                    if (a != 0f) {
+                                        int wb = wBase + ci * outC;
+                                        for (int co = 0; co < outC; co++) {
+                                            out[o + co] += a * w[wb + co];
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Gradient w.r.t. the input, gathered per input row so that each iteration owns its outputs:
+     * {@code dIn[b][iy][ix][ci] = sum over (ky,kx,co) with iy = oy*stride - padTop + ky of
+     * dOut[b][oy][ox][co] * w[ky][kx][ci][co]}. Reads the kernel transposed, {@code wT[ky][kx][co][ci]}
+     * (see {@link ArrayKernels#transpose}), so the inner loop is contiguous over {@code ci}.
+     * Parallel over input rows {@code row = b*inH + iy}, {@code row in [from, to)}.
+     */
+    public static void backwardInput(float[] dOut, float[] wT, float[] dIn,
+                                     int inH, int inW, int inC, int outH, int outW, int outC,
+                                     int k, int stride, int padTop, int padLeft, int from, int to) {
+        for (@Parallel int row = from; row < to; row++) {
+            int b = row / inH;
+            int iy = row - b * inH;
+            int inRow = row * inW * inC;
+            for (int i = 0; i < inW * inC; i++) {
+                dIn[inRow + i] = 0f;
+            }
+            for (int ky = 0; ky < k; ky++) {
+                int ty = iy + padTop - ky;
+                int oy = ty / stride;
+                if (ty >= 0 && oy * stride == ty && oy < outH) {
+                    int gRow = (b * outH + oy) * outW * outC;
+                    for (int ix = 0; ix < inW; ix++) {
+                        int d = inRow + ix * inC;
+                        for (int kx = 0; kx < k; kx++) {
+                            int tx = ix + padLeft - kx;
+                            int ox = tx / stride;
+                            if (tx >= 0 && ox * stride == tx && ox < outW) {
+                                int gBase = gRow + ox * outC;
+                                int wBase = (ky * k + kx) * outC * inC;
+                                for (int co = 0; co < outC; co++) {
+                                    float g = dOut[gBase + co];
+                                    if (g != 0f) {
+                                        int wb = wBase + co * inC;
+                                        for (int ci = 0; ci < inC; ci++) {
+                                            dIn[d + ci] += g * wT[wb + ci];
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Gradient w.r.t. the kernel over the first {@code count} samples:
+     * {@code dW[ky][kx][ci][co] = sum over b,oy,ox of in[b][iy][ix][ci] * dOut[b][oy][ox][co]}.
+     * The kernel is seen as {@code k*k*inC} rows of {@code outC}; parallel over blocks of
+     * {@code rowsPerBlock} rows ({@code rowsPerBlock} divides {@code inC}, so a block lies within one
+     * (ky,kx) tap), {@code block in [from, to)}. A block keeps its rows in cache while the batch streams by.
+     */
+    public static void backwardWeights(float[] in, float[] dOut, float[] dW,
+                                       int count, int inH, int inW, int inC, int outH, int outW, int outC,
+                                       int k, int stride, int padTop, int padLeft, int rowsPerBlock,
+                                       int from, int to) {
+        for (@Parallel int block = from; block < to; block++) {
+            int r0 = block * rowsPerBlock;
+            int tap = r0 / inC;
+            int ci0 = r0 - tap * inC;
+            int ky = tap / k;
+            int kx = tap - ky * k;
+            for (int i = r0 * outC; i < (r0 + rowsPerBlock) * outC; i++) {
+                dW[i] = 0f;
+            }
+            for (int b = 0; b < count; b++) {
+                for (int oy = 0; oy < outH; oy++) {
+                    int iy = oy * stride - padTop + ky;
+                    if (iy >= 0 && iy < inH) {
+                        for (int ox = 0; ox < outW; ox++) {
+                            int ix = ox * stride - padLeft + kx;
+                            if (ix >= 0 && ix < inW) {
+                                int inBase = ((b * inH + iy) * inW + ix) * inC + ci0;
+                                int gBase = ((b * outH + oy) * outW + ox) * outC;
+                                for (int c = 0; c < rowsPerBlock; c++) {
+                                    float a = in[inBase + c];
+                                    if (a != 0f) {
+                                        int wb = (r0 + c) * outC;
+                                        for (int co = 0; co < outC; co++) {
+                                            dW[wb + co] += a * dOut[gBase + co];
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
