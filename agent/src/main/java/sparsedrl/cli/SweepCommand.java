@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,9 +32,6 @@ import sparsedrl.analysis.runs.SweepManifest;
             "Re-running the same sweep skips finished runs and resumes unfinished ones from their checkpoints."},
         subcommands = SweepCommand.RunTaskCommand.class)
 public final class SweepCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "preset name or JSON spec file")
     String specArg;

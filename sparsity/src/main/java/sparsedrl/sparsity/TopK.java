@@ -5,9 +5,11 @@ import java.util.Arrays;
 /**
  * The one top-k selection every method uses: among the candidate positions of a flat array, the k
  * with the largest |score|, ties broken by the lower flat index. Each candidate becomes one long key
- * (inverted magnitude bits in the high word, index in the low word), so a single ascending sort of
- * the keys orders by |score| descending then index ascending: O(N log N), and the key buffer is
- * reused between calls. NaN scores rank below every number.
+ * (inverted magnitude bits in the high word, index in the low word), so ascending key order is
+ * |score| descending then index ascending, and all keys are distinct. The k smallest keys are found
+ * by quickselect (average O(N); it falls back to a sort after too many partition rounds, so the
+ * worst case stays O(N log N)). The key buffer is reused between calls. NaN scores rank below every
+ * number.
  *
  * <p>Not thread-safe: one instance per sparsity method.
  */
@@ -67,12 +69,56 @@ public final class TopK {
             return c;
         }
         if (k < c) {
-            Arrays.sort(keys, 0, c);
+            selectSmallest(keys, c, k);
         }
         for (int j = 0; j < k; j++) {
             out[(int) keys[j]] = 1f;
         }
         return c;
+    }
+
+    /** Rearranges {@code a[0, c)} so that {@code a[0, k)} holds its k smallest (distinct) keys. */
+    static void selectSmallest(long[] a, int c, int k) {
+        int lo = 0;
+        int hi = c - 1;
+        int target = k - 1;
+        int rounds = 2 * (32 - Integer.numberOfLeadingZeros(c)) + 8;
+        while (hi > lo) {
+            if (rounds-- == 0) {
+                Arrays.sort(a, lo, hi + 1);
+                return;
+            }
+            long pivot = medianOfThree(a[lo], a[(lo + hi) >>> 1], a[hi]);
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long tmp = a[i];
+                    a[i] = a[j];
+                    a[j] = tmp;
+                    i++;
+                    j--;
+                }
+            }
+            // Now a[lo..j] <= pivot <= a[i..hi], and anything between j and i equals the pivot.
+            if (target <= j) {
+                hi = j;
+            } else if (target >= i) {
+                lo = i;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private static long medianOfThree(long x, long y, long z) {
+        return Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
     }
 
     /** Ascending key order = descending |score|, then ascending index. */

@@ -72,6 +72,30 @@ class TopKTest {
     }
 
     @Test
+    void quickselectPutsTheKSmallestKeysFirstForEveryK() {
+        SplittableRandom r = new SplittableRandom(3);
+        for (int trial = 0; trial < 300; trial++) {
+            int c = 1 + r.nextInt(trial < 150 ? 40 : 5000);
+            long[] a = new long[c];
+            for (int i = 0; i < c; i++) {
+                // Distinct keys, sometimes already sorted or reversed (the easy adversaries).
+                a[i] = switch (trial % 3) {
+                    case 0 -> ((long) r.nextInt(50) << 32) | i;
+                    case 1 -> i;
+                    default -> c - i;
+                };
+            }
+            long[] sorted = a.clone();
+            java.util.Arrays.sort(sorted);
+            int k = 1 + r.nextInt(c);
+            TopK.selectSmallest(a, c, k);
+            long[] head = java.util.Arrays.copyOf(a, k);
+            java.util.Arrays.sort(head);
+            assertArrayEquals(java.util.Arrays.copyOf(sorted, k), head, "trial " + trial);
+        }
+    }
+
+    @Test
     void keepCountRoundsAndKeepsAtLeastOne() {
         assertEquals(4, TopK.keepCount(7, 0.5));      // 3.5 rounds up
         assertEquals(1, TopK.keepCount(1000, 0.0001)); // 0.1 -> at least 1

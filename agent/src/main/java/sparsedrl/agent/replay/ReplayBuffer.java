@@ -41,6 +41,11 @@ public final class ReplayBuffer {
     private long addCount;
 
     public ReplayBuffer(int capacity, ObservationShape shape) {
+        this(capacity, shape, CHUNK_BYTES);
+    }
+
+    /** With a chosen chunk size (tests use tiny chunks to cross chunk boundaries). */
+    ReplayBuffer(int capacity, ObservationShape shape, long chunkBytes) {
         if (capacity < shape.stack() + 2) {
             throw new IllegalArgumentException("replay capacity " + capacity + " is too small");
         }
@@ -50,7 +55,7 @@ public final class ReplayBuffer {
         this.frameChannels = shape.frameChannels();
         this.stack = shape.stack();
         this.frameSize = shape.frameSize();
-        this.framesPerChunk = (int) Math.min(capacity, CHUNK_BYTES / frameSize);
+        this.framesPerChunk = (int) Math.max(1, Math.min(capacity, chunkBytes / frameSize));
         int chunks = (capacity + framesPerChunk - 1) / framesPerChunk;
         this.frames = new byte[chunks][];
         for (int c = 0; c < chunks; c++) {

@@ -73,6 +73,9 @@ public final class PipWheelDownloader {
     private static String tail(Path log) {
         try {
             String text = Files.readString(log, StandardCharsets.UTF_8).strip();
+            if (text.isEmpty()) {
+                return "(nothing)";
+            }
             return text.length() <= OUTPUT_TAIL_CHARS ? text : "..." + text.substring(text.length() - OUTPUT_TAIL_CHARS);
         } catch (IOException e) {
             return "(no output: " + e.getMessage() + ")";

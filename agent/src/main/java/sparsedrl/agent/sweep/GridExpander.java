@@ -109,7 +109,8 @@ public final class GridExpander {
             a.add("--no-bias");
         }
         a.addAll(List.of("--seed", Long.toString(seed), "--frames", Long.toString(frames)));
-        Map<String, String> flags = new LinkedHashMap<>(spec.base());
+        // Sorted by name so that the same grid always gives the same command lines (and sweep.json).
+        Map<String, String> flags = new java.util.TreeMap<>(spec.base());
         flags.putAll(extra);
         flags.forEach((k, v) -> addFlag(a, k, v));
         return a;

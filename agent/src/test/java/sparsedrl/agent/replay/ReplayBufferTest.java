@@ -177,6 +177,35 @@ class ReplayBufferTest {
     }
 
     @Test
+    void framesSplitOverChunksStackAcrossChunkBoundaries() {
+        ObservationShape s = GRAY4;
+        ReplayBuffer chunked = new ReplayBuffer(11, s, 2L * s.frameSize()); // six chunks of two frames
+        ReplayBuffer flat = new ReplayBuffer(11, s);
+        for (ReplayBuffer rb : new ReplayBuffer[] {chunked, flat}) {
+            int v = 1;
+            for (int ep = 0; ep < 4; ep++) {
+                rb.startEpisode(obs(s, v++));
+                for (int k = 0; k < 3 + ep; k++) {
+                    rb.addStep(k % 6, k, k == 2 + ep, obs(s, v++));
+                }
+            }
+        }
+        byte[] a = new byte[s.size()];
+        byte[] b = new byte[s.size()];
+        for (long i = chunked.addCount() - 8; i < chunked.addCount(); i++) {
+            chunked.writeState(i, a, 0);
+            flat.writeState(i, b, 0);
+            assertArrayEquals(b, a, "entry " + i);
+        }
+        TransitionBatch ba = new TransitionBatch(16, s.size());
+        TransitionBatch bb = new TransitionBatch(16, s.size());
+        chunked.sample(new SplitMix64(2), ba);
+        flat.sample(new SplitMix64(2), bb);
+        assertArrayEquals(bb.states, ba.states);
+        assertArrayEquals(bb.nextStates, ba.nextStates);
+    }
+
+    @Test
     void atariBufferMemoryIsStated() {
         // 1M entries of 84x84 frames: 7,056,000,000 bytes of frames plus 6 bytes of metadata each
         assertEquals(7_062_000_000L, ReplayBuffer.bytesNeeded(1_000_000, 84 * 84));

@@ -24,11 +24,12 @@ import sparsedrl.cli.SparseDrl;
  * aside) and the final network must equal an uninterrupted run's, byte for byte.
  */
 class ResumeAfterKillTest {
+    /** Small enough for a unit test (batch 8, about 1,700 updates), long enough to be killed mid-run. */
     private static final List<String> RUN = List.of("--env", "minatar:breakout", "--seed", "11",
-            "--iterations", "3", "--train-steps", "1500", "--eval-steps", "300", "--min-replay", "200",
-            "--replay-capacity", "1000", "--target-update-period", "100", "--epsilon-warmup", "200",
-            "--epsilon-decay", "1000", "--dormant-every", "500", "--dormant-samples", "64",
-            "--checkpoint-every-steps", "700", "--checkpoint-minutes", "0", "--threads", "1");
+            "--iterations", "3", "--train-steps", "600", "--eval-steps", "200", "--min-replay", "100",
+            "--batch-size", "8", "--replay-capacity", "500", "--target-update-period", "100",
+            "--epsilon-warmup", "100", "--epsilon-decay", "500", "--dormant-every", "300", "--dormant-samples", "32",
+            "--checkpoint-every-steps", "400", "--checkpoint-minutes", "0", "--threads", "1");
 
     private static int cli(String... args) {
         CommandLine cl = SparseDrl.commandLine();

@@ -58,13 +58,13 @@ class SlurmSweepTest {
     void tinySweepRunsAsAJobArrayAndIsResumable() throws Exception {
         Path sweep = clusterDir.resolve("sweep");
         Path spec = clusterDir.resolve("tiny.json");
-        // minatar full protocol is 5M frames; --scale 0.001 -> 5,000 frames over 5 iterations, with the
-        // learning start, target period and epsilon schedule shrunk alike.
+        // minatar full protocol is 5M frames; --scale 0.0002 -> 1,000 frames over 2 iterations, with the
+        // target period and epsilon schedule shrunk alike (learning starts after one batch).
         Files.writeString(spec, """
-                {"name": "slurm-tiny", "base": {"iterations": "5"},
+                {"name": "slurm-tiny", "base": {"iterations": "2"},
                  "axes": {"env": ["minatar:breakout"], "method": ["dense", "prune"], "sparsity": [0.9], "seed": [0]}}
                 """);
-        List<String> args = List.of("sweep", spec.toString(), "--out", sweep.toString(), "--scale", "0.001",
+        List<String> args = List.of("sweep", spec.toString(), "--out", sweep.toString(), "--scale", "0.0002",
                 "--executor", "slurm", "--slurm-mem", "1G", "--slurm-cpus", "1", "--slurm-time", "00:10:00",
                 "--slurm-concurrency", "2", "--wait", "--wait-timeout", "300");
         Proc first = sparsedrl(args, 360);

@@ -18,13 +18,19 @@ import sparsedrl.analysis.stats.StratifiedBootstrap;
  * game × sparsity pair) after normalisation, so that games of different scales pool: the
  * human-normalised score where the game has reference scores, otherwise the score rescaled to
  * [0, 1] by the lowest and highest final return of that game in the sweep. Dormant fractions are
- * compared as they are. Each contrast is IQM(A) − IQM(B) with a stratified bootstrap 95% interval.
+ * compared as they are. Each contrast is IQM(A) − IQM(B) with a stratified bootstrap 95% interval,
+ * over the tasks where both groups have at least {@link #MIN_RUNS_PER_TASK} usable runs.
  * Only configurations without extra flag axes take part. "RigL" is RigL starting at 20% unless
  * stated; pruning is prune with the default or 20% start.
  */
 public final class FindingsJudge {
 
     private static final double HIGH_SPARSITY = 0.9;
+    /**
+     * Fewest runs per group in a task for it to take part: with two runs a percentile bootstrap has
+     * four possible resamples and its interval is far too narrow to decide anything.
+     */
+    public static final int MIN_RUNS_PER_TASK = 3;
 
     private final int replicates;
     private final long seed;
@@ -37,7 +43,9 @@ public final class FindingsJudge {
 
     private static final Predicate<ConfigKey> PRUNE = k -> k.method().equals("prune")
             && (k.sparseStart() == null || k.sparseStart() == 0.2);
-    private static final Predicate<ConfigKey> RIGL20 = k -> k.isMethod("rigl", 0.2);
+    /** RigL from 20%; a sweep that did not set the start gets train's default, which is 20%. */
+    private static final Predicate<ConfigKey> RIGL20 = k -> k.method().equals("rigl")
+            && (k.sparseStart() == null || k.sparseStart() == 0.2);
     private static final Predicate<ConfigKey> RIGL0 = k -> k.isMethod("rigl", 0.0);
 
     public List<Finding> judge(List<ConfigStats> stats) {
@@ -94,7 +102,8 @@ public final class FindingsJudge {
         List<String> missing = contrasts.stream().filter(c -> c.tasks() == 0).map(Finding.Contrast::description).toList();
         if (!missing.isEmpty()) {
             return new Finding(id, statement, Finding.Verdict.NOT_TESTABLE, contrasts,
-                    "no matched data for: " + String.join("; ", missing));
+                    "no task (game x sparsity) with at least " + MIN_RUNS_PER_TASK
+                            + " usable runs on both sides for: " + String.join("; ", missing));
         }
         boolean all = contrasts.stream().allMatch(Finding.Contrast::holds);
         return new Finding(id, statement, all ? Finding.Verdict.SUPPORTED : Finding.Verdict.NOT_SUPPORTED, contrasts,
@@ -110,7 +119,8 @@ public final class FindingsJudge {
         List<double[]> ga = new ArrayList<>();
         List<double[]> gb = new ArrayList<>();
         for (String task : new TreeSet<>(ta.keySet())) {
-            if (tb.containsKey(task)) {
+            if (tb.containsKey(task) && ta.get(task).length >= MIN_RUNS_PER_TASK
+                    && tb.get(task).length >= MIN_RUNS_PER_TASK) {
                 ga.add(ta.get(task));
                 gb.add(tb.get(task));
             }

@@ -152,6 +152,31 @@ class ReportTest {
     }
 
     @Test
+    void twoSeedsAreTooFewToDecideAFinding(@TempDir Path tmp) throws Exception {
+        // prune clearly beats rigl@0.2 above 0.9, but with two seeds per side nothing is decided.
+        Path s = tmp.resolve("s");
+        List<RunEntry> runs = new ArrayList<>();
+        for (String m : new String[] {"prune", "rigl"}) {
+            for (long seed = 0; seed < 2; seed++) {
+                runs.add(new RunEntry(runs.size(), m + seed, "minatar:breakout", m, 0.98, true,
+                        m.equals("rigl") ? 0.2 : null, seed, 1000, Map.of(), List.of(), Map.of()));
+            }
+        }
+        new SweepManifest("two-seeds", 1.0, runs).write(s);
+        for (RunEntry r : runs) {
+            Path rd = SweepManifest.runDir(s, r);
+            Files.createDirectories(rd);
+            double v = (r.method().equals("prune") ? 100 : 1) + r.seed();
+            Files.writeString(rd.resolve("metrics.csv"), "iteration,frames,train_return,eval_return\n0,10," + v + "," + v + "\n");
+            Files.writeString(rd.resolve("result.json"), "{}");
+        }
+        Report.Result r = new Report(500, 1).write(s, tmp.resolve("out"), new PrintStream(new ByteArrayOutputStream()));
+        assertEquals(4, r.usable());
+        Finding b = r.findings().stream().filter(f -> f.id().equals("b")).findFirst().orElseThrow();
+        assertEquals(Finding.Verdict.NOT_TESTABLE, b.verdict(), b.note());
+    }
+
+    @Test
     void missingFindingsDataIsNotTestableNotACrash(@TempDir Path tmp) throws Exception {
         Path s = tmp.resolve("s");
         RunEntry only = new RunEntry(0, "dense", "minatar:breakout", "dense", 0, true, null, 0, 1000, Map.of(), List.of(), Map.of());

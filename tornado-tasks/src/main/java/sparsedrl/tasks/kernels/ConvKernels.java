@@ -8,8 +8,12 @@ import uk.ac.manchester.tornado.api.annotations.Parallel;
  * VALID, the XLA low pad for SAME). Bias and ReLU are separate kernels ({@link ActivationKernels}).
  *
  * <p>The innermost loops run over the contiguous channel axis ({@code outC} for forward and weight
- * gradient, {@code inC} for the input gradient) as an axpy, which the JIT vectorises. Zero inputs
- * (ReLU outputs, zero gradients) skip their axpy: adding zero changes nothing.
+ * gradient, {@code inC} for the input gradient) as an axpy. The operand that the axpy reads is a
+ * {@code double[]} copy holding the same float values, and the product is taken in float: the
+ * arithmetic is exactly that of an all-float loop, but the JIT (C2) can see that the array it stores
+ * to is not the one it loads from (different element types) and vectorises the loop, which it
+ * refuses for two {@code float[]} at different offsets. Zero inputs (ReLU outputs, zero gradients)
+ * skip their axpy: adding zero changes nothing.
  */
 public final class ConvKernels {
 
@@ -20,8 +24,10 @@ public final class ConvKernels {
      * {@code out[b][oy][ox][co] = sum over ky,kx,ci of in[b][iy][ix][ci] * w[ky][kx][ci][co]}, with
      * {@code iy = oy*stride - padTop + ky} (same for x); out-of-range input positions count as zero.
      * Parallel over output rows {@code row = b*outH + oy}, {@code row in [from, to)}.
+     *
+     * @param w the kernel as doubles ({@link ArrayKernels#toDouble})
      */
-    public static void forward(float[] in, float[] w, float[] out,
+    public static void forward(float[] in, double[] w, float[] out,
                                int inH, int inW, int inC, int outH, int outW, int outC,
                                int k, int stride, int padTop, int padLeft, int from, int to) {
         for (@Parallel int row = from; row < to; row++) {
@@ -47,7 +53,7 @@ public final class ConvKernels {
                                     if (a != 0f) {
                                         int wb = wBase + ci * outC;
                                         for (int co = 0; co < outC; co++) {
-                                            out[o + co] += a * w[wb + co];
+                                            out[o + co] += a * (float) w[wb + co];
                                         }
                                     }
                                 }
@@ -63,10 +69,10 @@ public final class ConvKernels {
      * Gradient w.r.t. the input, gathered per input row so that each iteration owns its outputs:
      * {@code dIn[b][iy][ix][ci] = sum over (ky,kx,co) with iy = oy*stride - padTop + ky of
      * dOut[b][oy][ox][co] * w[ky][kx][ci][co]}. Reads the kernel transposed, {@code wT[ky][kx][co][ci]}
-     * (see {@link ArrayKernels#transpose}), so the inner loop is contiguous over {@code ci}.
-     * Parallel over input rows {@code row = b*inH + iy}, {@code row in [from, to)}.
+     * as doubles (see {@link ArrayKernels#transposeToDouble}), so the inner loop is contiguous over
+     * {@code ci}. Parallel over input rows {@code row = b*inH + iy}, {@code row in [from, to)}.
      */
-    public static void backwardInput(float[] dOut, float[] wT, float[] dIn,
+    public static void backwardInput(float[] dOut, double[] wT, float[] dIn,
                                      int inH, int inW, int inC, int outH, int outW, int outC,
                                      int k, int stride, int padTop, int padLeft, int from, int to) {
         for (@Parallel int row = from; row < to; row++) {
@@ -94,7 +100,7 @@ public final class ConvKernels {
                                     if (g != 0f) {
                                         int wb = wBase + co * inC;
                                         for (int ci = 0; ci < inC; ci++) {
-                                            dIn[d + ci] += g * wT[wb + ci];
+                                            dIn[d + ci] += g * (float) wT[wb + ci];
                                         }
                                     }
                                 }
@@ -112,8 +118,10 @@ public final class ConvKernels {
      * The kernel is seen as {@code k*k*inC} rows of {@code outC}; parallel over blocks of
      * {@code rowsPerBlock} rows ({@code rowsPerBlock} divides {@code inC}, so a block lies within one
      * (ky,kx) tap), {@code block in [from, to)}. A block keeps its rows in cache while the batch streams by.
+     *
+     * @param dOut the output gradient as doubles ({@link ArrayKernels#toDouble})
      */
-    public static void backwardWeights(float[] in, float[] dOut, float[] dW,
+    public static void backwardWeights(float[] in, double[] dOut, float[] dW,
                                        int count, int inH, int inW, int inC, int outH, int outW, int outC,
                                        int k, int stride, int padTop, int padLeft, int rowsPerBlock,
                                        int from, int to) {
@@ -140,7 +148,7 @@ public final class ConvKernels {
                                     if (a != 0f) {
                                         int wb = (r0 + c) * outC;
                                         for (int co = 0; co < outC; co++) {
-                                            dW[wb + co] += a * dOut[gBase + co];
+                                            dW[wb + co] += a * (float) dOut[gBase + co];
                                         }
                                     }
                                 }

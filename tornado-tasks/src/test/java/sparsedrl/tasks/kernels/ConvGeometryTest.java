@@ -18,7 +18,7 @@ class ConvGeometryTest {
             in[i] = i + 1;
         }
         float[] out = new float[4];
-        ConvKernels.forward(in, new float[] {1, 1, 1, 1}, out, 4, 4, 1, 2, 2, 1, 2, 2, 0, 0, 0, 2);
+        ConvKernels.forward(in, new double[] {1, 1, 1, 1}, out, 4, 4, 1, 2, 2, 1, 2, 2, 0, 0, 0, 2);
         assertArrayEquals(new float[] {14, 22, 46, 54}, out);
     }
 
@@ -30,7 +30,7 @@ class ConvGeometryTest {
     void sameWithOddPadPadsAfter() {
         float[] in = {1, 2, 3, 4, 5, 6, 7, 8, 9};
         float[] out = new float[9];
-        ConvKernels.forward(in, new float[] {1, 1, 1, 1}, out, 3, 3, 1, 3, 3, 1, 2, 1, 0, 0, 0, 3);
+        ConvKernels.forward(in, new double[] {1, 1, 1, 1}, out, 3, 3, 1, 3, 3, 1, 2, 1, 0, 0, 0, 3);
         assertArrayEquals(new float[] {12, 16, 9, 24, 28, 15, 15, 17, 9}, out);
     }
 }

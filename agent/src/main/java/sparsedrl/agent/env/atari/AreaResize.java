@@ -66,11 +66,15 @@ public final class AreaResize {
     public void apply(byte[] src, byte[] dst) {
         int[] column = columnSums;
         for (int dy = 0; dy < dstHeight; dy++) {
-            // Vertical pass over whole rows (contiguous, so the JIT vectorises it): weighted column sums.
-            java.util.Arrays.fill(column, 0);
-            for (int i = 0; i < rows.taps; i++) {
+            // Vertical pass over whole rows: weighted column sums (the first tap assigns, saving a clear).
+            int base0 = rows.first[dy] * srcWidth;
+            int w0 = rows.weight[dy];
+            for (int x = 0; x < srcWidth; x++) {
+                column[x] = w0 * (src[base0 + x] & 0xFF);
+            }
+            for (int i = 1; i < rows.taps; i++) {
                 int w = rows.weight[i * dstHeight + dy];
-                int base = (rows.first[dy] + i) * srcWidth;
+                int base = base0 + i * srcWidth;
                 for (int x = 0; x < srcWidth; x++) {
                     column[x] += w * (src[base + x] & 0xFF);
                 }
@@ -86,10 +90,14 @@ public final class AreaResize {
     public void applyToMax(byte[] a, byte[] b, byte[] dst) {
         int[] column = columnSums;
         for (int dy = 0; dy < dstHeight; dy++) {
-            java.util.Arrays.fill(column, 0);
-            for (int i = 0; i < rows.taps; i++) {
+            int base0 = rows.first[dy] * srcWidth;
+            int w0 = rows.weight[dy];
+            for (int x = 0; x < srcWidth; x++) {
+                column[x] = w0 * Math.max(a[base0 + x] & 0xFF, b[base0 + x] & 0xFF);
+            }
+            for (int i = 1; i < rows.taps; i++) {
                 int w = rows.weight[i * dstHeight + dy];
-                int base = (rows.first[dy] + i) * srcWidth;
+                int base = base0 + i * srcWidth;
                 for (int x = 0; x < srcWidth; x++) {
                     column[x] += w * Math.max(a[base + x] & 0xFF, b[base + x] & 0xFF);
                 }
@@ -106,15 +114,18 @@ public final class AreaResize {
     private void horizontalPass(int[] column, byte[] dst, int rowStart) {
         int[] first = cols.first;
         int[] weight = cols.weight;
+        int n = dstWidth;
         int[] sums = rowSums;
-        java.util.Arrays.fill(sums, 0);
-        for (int j = 0; j < cols.taps; j++) {
-            int wBase = j * dstWidth;
-            for (int dx = 0; dx < dstWidth; dx++) {
+        for (int dx = 0; dx < n; dx++) {
+            sums[dx] = weight[dx] * column[first[dx]];
+        }
+        for (int j = 1; j < cols.taps; j++) {
+            int wBase = j * n;
+            for (int dx = 0; dx < n; dx++) {
                 sums[dx] += weight[wBase + dx] * column[first[dx] + j];
             }
         }
-        for (int dx = 0; dx < dstWidth; dx++) {
+        for (int dx = 0; dx < n; dx++) {
             dst[rowStart + dx] = (byte) divideRounded(sums[dx]);
         }
     }

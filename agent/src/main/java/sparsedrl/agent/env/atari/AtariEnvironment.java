@@ -101,6 +101,11 @@ public final class AtariEnvironment implements Environment {
         return settings;
     }
 
+    /** Lives left in the current game, as ALE reports them. */
+    public int lives() {
+        return emulator.lives();
+    }
+
     /** Emulator frames played since this environment was opened. */
     public long emulatorFrames() {
         return emulator.frames();
@@ -123,10 +128,9 @@ public final class AtariEnvironment implements Environment {
         if (!lifeLost) {
             emulator.resetGame();
             int noops = settings.noopMax() == 0 ? 0 : (int) Long.remainderUnsigned(nextNoopRandom(), settings.noopMax() + 1);
+            // No-op starts count emulator frames, as baselines' NoopResetEnv (below its frame skip).
             for (int i = 0; i < noops; i++) {
-                for (int f = 0; f < settings.frameSkip(); f++) {
-                    emulator.act(NOOP);
-                }
+                emulator.act(NOOP);
                 if (emulator.gameOver()) {
                     emulator.resetGame();
                 }

@@ -13,7 +13,7 @@ import sparsedrl.agent.env.EnvConfig;
  * @param screenSize                side of the square resized frame (84)
  * @param maxPoolFrames             pixelwise max over the last two frames of a step (true)
  * @param terminalOnLifeLoss        report a lost life as terminal (false)
- * @param noopMax                   up to this many random no-op steps at episode start (0: none)
+ * @param noopMax                   a random number in [0, noopMax] of no-op emulator frames at episode start (0: none)
  * @param maxEpisodeSteps           agent steps after which an episode is truncated (27,000)
  * @param fullActionSpace           all 18 actions instead of the game's minimal set (false)
  * @param aleLog                    let ALE print its banner and console log (false)

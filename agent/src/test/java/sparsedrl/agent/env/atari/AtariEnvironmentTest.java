@@ -164,6 +164,43 @@ class AtariEnvironmentTest {
     }
 
     @Test
+    void lifeLossIsTerminalAndTheNextResetContinuesTheGame() {
+        Path roms = TestRoms.requireRom("breakout");
+        EnvConfig config = EnvConfig.defaults().withRomDir(roms).withTerminalOnLifeLoss(true);
+        try (AtariEnvironment env = (AtariEnvironment) AtariEnvironment.create("breakout", config)) {
+            env.reset(6);
+            assertEquals(5, env.lives(), "Breakout starts with 5 lives");
+            SplittableRandom rng = new SplittableRandom(6);
+            int terminals = 0;
+            for (int i = 0; i < 20_000 && terminals < 5; i++) {
+                if (env.step(rng.nextInt(env.actionCount())).terminal()) {
+                    terminals++;
+                    assertEquals(5 - terminals, env.lives(), "one terminal per life");
+                    env.reset();
+                    if (terminals < 5) {
+                        assertEquals(5 - terminals, env.lives(), "a soft reset keeps the game");
+                        for (int s = 0; s < 3; s++) {
+                            assertFalse(anyNonZero(slot(env.observation(), s)), "stack restarts zero-filled");
+                        }
+                    } else {
+                        assertEquals(5, env.lives(), "after game over reset starts a new game");
+                    }
+                }
+            }
+            assertEquals(5, terminals);
+        }
+    }
+
+    @Test
+    void noOpStartsAreSeeded() {
+        Path roms = TestRoms.requireRom("pong");
+        EnvConfig config = EnvConfig.defaults().withRomDir(roms).withNoopMax(30);
+        try (Environment a = AtariEnvironment.create("pong", config); Environment b = AtariEnvironment.create("pong", config)) {
+            assertEquals(rollout(a, 17, 200), rollout(b, 17, 200));
+        }
+    }
+
+    @Test
     void actionsOutsideTheSetAreRejectedInJava() {
         try (AtariEnvironment env = pong()) {
             env.reset(0);

@@ -22,8 +22,14 @@ final class ConvLayer implements JvmLayer {
     private final int padLeft;
     /** Kernel rows (of outC weights) per parallel iteration of the weight gradient; divides inC. */
     private final int rowsPerBlock;
-    /** The kernel transposed to [k][k][outC][inC] for the input gradient. */
-    private final float[] weightT;
+    /** The kernel as doubles (forward) and transposed to [k][k][outC][inC] (input gradient). */
+    private final double[] weightD;
+    private final double[] weightTD;
+    /** The pre-activation output gradient as doubles (weight gradient). */
+    private final double[] gradD;
+    private final int rowGrain;
+    private final int inRowGrain;
+    private final int blockGrain;
 
     private float[] in;
     private float[] w;
@@ -33,12 +39,14 @@ final class ConvLayer implements JvmLayer {
     private float[] dW;
     private int count;
 
+    private final RangeTask weightToDoubleTask;
+    private final RangeTask gradToDoubleTask;
     private final RangeTask forwardTask;
     private final RangeTask transposeTask;
     private final RangeTask inputGradTask;
     private final RangeTask weightGradTask;
 
-    ConvLayer(WorkerPool pool, LayerSpec spec, boolean needsInputGradient) {
+    ConvLayer(WorkerPool pool, LayerSpec spec, int batchSize, boolean needsInputGradient) {
         this.pool = pool;
         this.tail = new LayerTail(pool, spec.outC(), spec.bias(), spec.relu());
         inH = spec.inH();
@@ -52,13 +60,21 @@ final class ConvLayer implements JvmLayer {
         padTop = spec.padTop();
         padLeft = spec.padLeft();
         rowsPerBlock = largestDivisorAtMost(inC, 16);
-        weightT = needsInputGradient ? new float[spec.weightCount()] : null;
-        forwardTask = (from, to) -> ConvKernels.forward(in, w, out,
+        weightD = new double[spec.weightCount()];
+        weightTD = needsInputGradient ? new double[spec.weightCount()] : null;
+        gradD = new double[batchSize * spec.outSize()];
+        long macsPerRow = (long) outW * outC * spec.fanIn();
+        rowGrain = WorkerPool.grain(macsPerRow);
+        inRowGrain = WorkerPool.grain(macsPerRow * inH / Math.max(1, outH));
+        blockGrain = WorkerPool.grain((long) batchSize * outH * outW * outC * rowsPerBlock);
+        weightToDoubleTask = (from, to) -> ArrayKernels.toDouble(w, weightD, from, to);
+        gradToDoubleTask = (from, to) -> ArrayKernels.toDouble(grad, gradD, from, to);
+        forwardTask = (from, to) -> ConvKernels.forward(in, weightD, out,
                 inH, inW, inC, outH, outW, outC, k, stride, padTop, padLeft, from, to);
-        transposeTask = (from, to) -> ArrayKernels.transpose(w, weightT, inC, outC, from, to);
-        inputGradTask = (from, to) -> ConvKernels.backwardInput(grad, weightT, gradIn,
+        transposeTask = (from, to) -> ArrayKernels.transposeToDouble(w, weightTD, inC, outC, from, to);
+        inputGradTask = (from, to) -> ConvKernels.backwardInput(grad, weightTD, gradIn,
                 inH, inW, inC, outH, outW, outC, k, stride, padTop, padLeft, from, to);
-        weightGradTask = (from, to) -> ConvKernels.backwardWeights(in, grad, dW, count,
+        weightGradTask = (from, to) -> ConvKernels.backwardWeights(in, gradD, dW, count,
                 inH, inW, inC, outH, outW, outC, k, stride, padTop, padLeft, rowsPerBlock, from, to);
     }
 
@@ -76,7 +92,8 @@ final class ConvLayer implements JvmLayer {
         in = input;
         w = weight;
         out = output;
-        pool.run(n * outH, 1, forwardTask);
+        pool.run(weight.length, WorkerPool.grain(1), weightToDoubleTask);
+        pool.run(n * outH, rowGrain, forwardTask);
         tail.forward(output, bias, n * outH * outW);
         release();
     }
@@ -88,12 +105,13 @@ final class ConvLayer implements JvmLayer {
         grad = gradOut;
         dW = params.weightGrad;
         count = n;
-        pool.run(k * k * inC / rowsPerBlock, 1, weightGradTask);
+        pool.run(n * outH * outW * outC, WorkerPool.grain(1), gradToDoubleTask);
+        pool.run(k * k * inC / rowsPerBlock, blockGrain, weightGradTask);
         if (gradInput != null) {
             w = params.weight;
-            pool.run(k * k * outC, 1, transposeTask);
+            pool.run(k * k * outC, WorkerPool.grain(inC), transposeTask);
             gradIn = gradInput;
-            pool.run(n * inH, 1, inputGradTask);
+            pool.run(n * inH, inRowGrain, inputGradTask);
         }
         release();
     }

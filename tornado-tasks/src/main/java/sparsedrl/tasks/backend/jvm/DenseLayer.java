@@ -8,18 +8,19 @@ import sparsedrl.tasks.net.LayerSpec;
 
 /** A dense layer on the worker pool: forward over column blocks, backward over weight rows. */
 final class DenseLayer implements JvmLayer {
-    /** Output columns per parallel iteration of the forward pass: the batch's block stays in L1. */
-    private static final int COLS_PER_BLOCK = 64;
-    /** Input features per slice of the backward kernels. */
-    private static final int ROW_GRAIN = 16;
+    /** Output columns per parallel iteration of the forward pass: the batch's block stays in cache. */
+    private static final int COLS_PER_BLOCK = 128;
 
     private final WorkerPool pool;
     private final LayerTail tail;
     private final int inN;
     private final int outN;
-    /** Output gradient transposed to [outN][batch] and input gradient as [inN][batch]. */
-    private final float[] gradOutT;
+    /** Forward sums; output gradient as doubles, and transposed to [outN][batch]; input gradient as [inN][batch]. */
+    private final double[] acc;
+    private final double[] gradD;
+    private final double[] gradOutT;
     private final float[] gradInT;
+    private final int rowGrain;
 
     private float[] in;
     private float[] w;
@@ -29,6 +30,7 @@ final class DenseLayer implements JvmLayer {
     private float[] dW;
     private int count;
 
+    private final RangeTask gradToDoubleTask;
     private final RangeTask forwardTask;
     private final RangeTask weightGradTask;
     private final RangeTask transposeGradOutTask;
@@ -40,14 +42,18 @@ final class DenseLayer implements JvmLayer {
         this.tail = new LayerTail(pool, spec.outC(), spec.bias(), spec.relu());
         inN = spec.inC();
         outN = spec.outC();
-        gradOutT = needsInputGradient ? new float[outN * batchSize] : null;
+        acc = new double[batchSize * outN];
+        gradD = new double[batchSize * outN];
+        gradOutT = needsInputGradient ? new double[outN * batchSize] : null;
         gradInT = needsInputGradient ? new float[inN * batchSize] : null;
+        rowGrain = WorkerPool.grain((long) outN * batchSize);
+        gradToDoubleTask = (from, to) -> ArrayKernels.toDouble(grad, gradD, from, to);
         forwardTask = (from, to) ->
-                DenseKernels.forward(in, w, out, count, inN, outN, COLS_PER_BLOCK, from, to);
+                DenseKernels.forward(in, w, acc, out, count, inN, outN, COLS_PER_BLOCK, from, to);
         weightGradTask = (from, to) ->
-                DenseKernels.backwardWeights(in, grad, dW, count, inN, outN, from, to);
+                DenseKernels.backwardWeights(in, gradD, dW, count, inN, outN, from, to);
         transposeGradOutTask = (from, to) ->
-                ArrayKernels.transpose(grad, gradOutT, count, outN, from, to);
+                ArrayKernels.transposeToDouble(grad, gradOutT, count, outN, from, to);
         inputGradTask = (from, to) ->
                 DenseKernels.backwardInputTransposed(gradOutT, w, gradInT, count, inN, outN, from, to);
         transposeGradInTask = (from, to) ->
@@ -60,7 +66,8 @@ final class DenseLayer implements JvmLayer {
         w = weight;
         out = output;
         count = n;
-        pool.run((outN + COLS_PER_BLOCK - 1) / COLS_PER_BLOCK, 1, forwardTask);
+        pool.run((outN + COLS_PER_BLOCK - 1) / COLS_PER_BLOCK, WorkerPool.grain((long) n * inN * COLS_PER_BLOCK),
+                forwardTask);
         tail.forward(output, bias, n);
         release();
     }
@@ -72,13 +79,14 @@ final class DenseLayer implements JvmLayer {
         grad = gradOut;
         dW = params.weightGrad;
         count = n;
-        pool.run(inN, ROW_GRAIN, weightGradTask);
+        pool.run(n * outN, WorkerPool.grain(1), gradToDoubleTask);
+        pool.run(inN, rowGrain, weightGradTask);
         if (gradInput != null) {
             w = params.weight;
             gradIn = gradInput;
-            pool.run(outN, ROW_GRAIN, transposeGradOutTask);
-            pool.run(inN, ROW_GRAIN, inputGradTask);
-            pool.run(n, 1, transposeGradInTask);
+            pool.run(outN, WorkerPool.grain(n), transposeGradOutTask);
+            pool.run(inN, rowGrain, inputGradTask);
+            pool.run(n, WorkerPool.grain(inN), transposeGradInTask);
         }
         release();
     }

@@ -96,7 +96,7 @@ final class JvmQNetwork implements QNetwork {
             LayerSpec s = specs.get(i);
             boolean needsInputGradient = i > 0;
             layers[i] = s.kind() == LayerKind.CONV
-                    ? new ConvLayer(pool, s, needsInputGradient)
+                    ? new ConvLayer(pool, s, batchSize, needsInputGradient)
                     : new DenseLayer(pool, s, batchSize, needsInputGradient);
             act[i] = new float[batchSize * s.outSize()];
             grad[i] = new float[batchSize * s.outSize()];

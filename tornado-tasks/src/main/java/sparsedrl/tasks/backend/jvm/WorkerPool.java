@@ -26,6 +26,9 @@ public final class WorkerPool implements AutoCloseable {
      */
     private static final int SPINS = 2_000;
 
+    /** Multiply-adds (or element operations) worth handing to another thread at all. */
+    private static final long MIN_WORK_PER_SLICE = 65_536;
+
     private final Thread[] workers;
     private final AtomicInteger nextChunk = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
@@ -50,6 +53,11 @@ public final class WorkerPool implements AutoCloseable {
             workers[i] = t;
             t.start();
         }
+    }
+
+    /** Smallest slice, in items of {@code workPerItem} operations, worth running on another thread. */
+    public static int grain(long workPerItem) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, MIN_WORK_PER_SLICE / Math.max(1, workPerItem)));
     }
 
     public int threads() {

@@ -97,6 +97,7 @@ final class DeviceGraphs implements AutoCloseable {
 
     private static void touchAll(TaskGraph g, List<float[]> arrays) {
         float[] pad = new float[1];
+        g.transferToDevice(DataTransferMode.FIRST_EXECUTION, pad);
         for (int i = 0; i < arrays.size(); i += TOUCH_ARITY) {
             float[][] four = new float[TOUCH_ARITY][];
             for (int k = 0; k < TOUCH_ARITY; k++) {

@@ -24,8 +24,26 @@ public final class TornadoBackend implements Backend {
     private final DeviceId id;
     private final TornadoDevice device;
 
+    /**
+     * TornadoVM settings this backend needs, applied unless the user set them (-D on the command
+     * line). They are read when TornadoVM's classes initialise, so they are set before the runtime
+     * is first touched. The update graph of a network has a few dozen tasks, more than TornadoVM's
+     * default bytecode buffer (4096 bytes) holds; and a kernel TornadoVM cannot compile must fail
+     * instead of running as plain Java on the host ("bailout"), which would look like a working
+     * device at a fraction of its speed.
+     */
+    static final String[][] TORNADO_DEFAULTS = {
+        {"tornado.tvm.maxbytecodesize", "262144"},
+        {"tornado.recover.bailout", "False"},
+    };
+
     /** @param device "DRIVER:DEVICE" as {@code sparsedrl devices} lists it; null or blank: 0:0 */
     public TornadoBackend(String device) {
+        for (String[] kv : TORNADO_DEFAULTS) {
+            if (System.getProperty(kv[0]) == null) {
+                System.setProperty(kv[0], kv[1]);
+            }
+        }
         this.id = DeviceId.parse(device);
         this.device = resolve(id);
     }

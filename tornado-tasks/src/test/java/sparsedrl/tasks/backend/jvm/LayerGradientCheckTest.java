@@ -59,7 +59,7 @@ class LayerGradientCheckTest {
         int count = 3;
         SplittableRandom rng = new SplittableRandom(spec.hashCode());
         JvmLayer layer = spec.kind() == LayerKind.CONV
-                ? new ConvLayer(pool, spec, true)
+                ? new ConvLayer(pool, spec, count, true)
                 : new DenseLayer(pool, spec, count, true);
         LayerParams p = new LayerParams(spec);
         fill(p.weight, rng, 0.5);
