@@ -20,7 +20,7 @@ jar="$root/agent/target/sparsedrl.jar"
 
 case " $* " in
   *" --help "*|*" -h "*)
-    sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 0 ;;
 esac
 
@@ -28,13 +28,19 @@ esac
 "$root/sparsedrl" --version >/dev/null
 
 if [ -n "${TORNADOVM_HOME:-}" ]; then
+  # TornadoVM's launcher takes over any argument that starts with '--', so it cannot pass ours.
+  # Ask it for the JVM command line it would use and run that with our arguments instead, minus
+  # the working directory it puts on the module path (whatever lies here is no module of ours).
+  flags="$("$TORNADOVM_HOME/bin/tornado" --printJavaFlags 2>/dev/null | tail -n 1)"
+  flags="${flags/--module-path .:/--module-path }"
+  read -r -a tornado_java <<< "$flags"
+  if [ "${#tornado_java[@]}" -lt 2 ]; then
+    echo "compare-backends: '$TORNADOVM_HOME/bin/tornado --printJavaFlags' gave no command line" >&2
+    exit 1
+  fi
   # Bailouts off: a kernel TornadoVM cannot compile must fail, not run quietly on the JVM.
-  # The tornado launcher puts the working directory on the module path: run from an empty one.
-  workdir="$(mktemp -d)"
-  trap 'rm -rf "$workdir"' EXIT
-  cd "$workdir"
-  "$TORNADOVM_HOME/bin/tornado" --jvm="-Dtornado.recover.bailout=False ${SPARSEDRL_JAVA_OPTS:-}" \
-      --classpath "$jar" "$main" "$@"
+  # shellcheck disable=SC2086
+  "${tornado_java[@]}" -Dtornado.recover.bailout=False ${SPARSEDRL_JAVA_OPTS:-} -cp "$jar" "$main" "$@"
 else
   echo "compare-backends: no TornadoVM SDK (TORNADOVM_HOME unset and none under /opt/tornadovm*): JVM backend only." >&2
   # shellcheck disable=SC2086

@@ -10,8 +10,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sparsedrl.agent.config.ConfigResolver;
+import sparsedrl.agent.config.Presets;
 import sparsedrl.agent.config.RunConfig;
 import sparsedrl.agent.run.BackendOpener;
+import sparsedrl.agent.run.ExperimentRunner;
 import sparsedrl.agent.run.RunComponents;
 import sparsedrl.agent.run.RunDirectory;
 import sparsedrl.agent.run.TrainingSession;
@@ -21,7 +23,7 @@ import sparsedrl.tasks.backend.Backend;
  * {@code sparsedrl train}: every {@link RunConfig} field is a flag (kebab-case of the field name);
  * a flag given explicitly beats the config file, which beats the environment's preset.
  */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
         description = {"Train one DQN agent (dense or sparse) and write metrics, checkpoints and a plot to a run directory.",
             "Defaults: the Dopamine DQN preset for atari:* and the MinAtar preset for minatar:* (SPEC.md 2, 4, 7);",
             "a --config JSON file overrides the preset and explicit flags override the file."})
@@ -135,6 +137,10 @@ public final class TrainCommand implements Callable<Integer> {
             cfg = ConfigResolver.resolve(file, explicitFlags());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+        if (cfg.env().startsWith(Presets.ATARI_PREFIX)) {
+            // before anything is written: an 84x84 replay of the asked capacity must fit in this JVM
+            ExperimentRunner.requireMemoryFor(cfg.replayCapacity(), 84 * 84);
         }
         Path dir = out != null ? out : RunDirectory.defaultPath(cfg);
         RunDirectory runDir;

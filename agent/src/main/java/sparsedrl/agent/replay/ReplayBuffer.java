@@ -141,16 +141,6 @@ public final class ReplayBuffer {
         return addCount > capacity ? addCount - capacity + stack - 1 : 0;
     }
 
-    /** True when at least one transition can be sampled. */
-    public boolean canSample() {
-        for (long i = lowestSampleable(); i < addCount - 1; i++) {
-            if ((flags[slot(i)] & VALID) != 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * Fills {@code batch} with uniformly sampled transitions (rejection of non-transition entries),
      * drawing from {@code rng}. Allocates nothing.

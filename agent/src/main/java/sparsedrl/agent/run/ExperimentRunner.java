@@ -125,7 +125,7 @@ public final class ExperimentRunner implements AutoCloseable {
     }
 
     /** Fails early, with advice, rather than with an OutOfMemoryError after the environments started. */
-    private static void requireMemoryFor(int capacity, int frameSize) {
+    public static void requireMemoryFor(int capacity, int frameSize) {
         long need = ReplayBuffer.bytesNeeded(capacity, frameSize);
         long max = Runtime.getRuntime().maxMemory();
         if (need > max * 0.85) {
@@ -166,7 +166,13 @@ public final class ExperimentRunner implements AutoCloseable {
      * @return the checkpoint used, or null when the run starts from the beginning
      */
     public Path resume() throws IOException {
+        boolean any = !checkpoints.checkpoints().isEmpty();
         Path used = checkpoints.loadNewest(this::readCheckpoint, this::initializeFresh, log);
+        if (used == null && any) {
+            // never silently start over on top of a run that had progress
+            throw new IllegalStateException("no usable checkpoint in " + checkpoints.dir()
+                    + "; the run cannot continue (start it again with 'sparsedrl train --force --out " + runDir + "')");
+        }
         if (used == null) {
             log.println("sparsedrl: no checkpoint yet in " + runDir + "; starting the run from the beginning");
             initializeFresh();
@@ -310,7 +316,7 @@ public final class ExperimentRunner implements AutoCloseable {
             row[i] = v;
         }
         metrics.add(row);
-        lastReturns = String.format(Locale.ROOT, "train %.2f, eval %.2f", trainReturnMean, evalMean);
+        lastReturns = String.format(Locale.ROOT, "return train %.2f eval %.2f", trainReturnMean, evalMean);
         metrics.write(runDir);
         progress.iterationDone(String.format(Locale.ROOT,
                 "iteration %d/%d: frames %d, train return %.2f (%d episodes), eval return %.2f (%d episodes), "

@@ -30,7 +30,8 @@ final class LogProgress implements Progress {
         lastNanos = now;
         double secs = (now - startNanos) / 1e9;
         double fps = (trainFrames - startFrames) / Math.max(secs, 1e-9);
-        double eta = fps > 0 ? (totalFrames - trainFrames) / fps : Double.NaN;
+        // a phase finishes its last episode, so a run may pass its planned frames: no negative ETA
+        double eta = fps > 0 ? Math.max(0, totalFrames - trainFrames) / fps : Double.NaN;
         out.printf(Locale.ROOT, "%s: %d/%d frames (%.1f%%), %.0f frames/s, ETA %s, %s%n", task, trainFrames, totalFrames,
                 100.0 * trainFrames / Math.max(1, totalFrames), fps, formatDuration(eta), status);
     }

@@ -24,12 +24,12 @@ final class TerminalProgress implements Progress {
     @Override
     public void update(long trainFrames, String status) {
         bar.stepTo(trainFrames);
-        bar.setExtraMessage(status);
+        bar.setExtraMessage(" " + status);
     }
 
     @Override
     public void iterationDone(String line) {
-        bar.setExtraMessage(line);
+        // the bar keeps its line; finished iterations are in metrics.csv and the status message
     }
 
     @Override

@@ -170,4 +170,18 @@ class ExperimentRunnerResumeTest {
         assertTrue(warnings.toString().contains(ckpts.get(0).getFileName().toString()), warnings.toString());
         assertSameRun(a, b);
     }
+
+    @Test
+    void noUsableCheckpointRefusesToStartOver(@TempDir Path tmp) throws IOException {
+        RunConfig cfg = config("dense", 0);
+        Path b = tmp.resolve("b");
+        crash(cfg, b, 1500);
+        for (Path p : new CheckpointStore(b.resolve("checkpoints")).checkpoints()) {
+            Files.write(p, new byte[] {1, 2, 3});
+        }
+        try (ExperimentRunner r = runner(cfg, b, QUIET)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, r::resume);
+            assertTrue(e.getMessage().contains("no usable checkpoint"), e.getMessage());
+        }
+    }
 }

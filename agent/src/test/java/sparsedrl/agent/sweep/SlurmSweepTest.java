@@ -51,6 +51,15 @@ class SlurmSweepTest {
         if (started) {
             Proc p = script("stop");
             assertEquals(0, p.code, "slurm-local.sh stop failed:\n" + p.output);
+            deleteRecursively(clusterDir); // only once the daemons are gone
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

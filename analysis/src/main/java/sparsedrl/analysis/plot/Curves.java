@@ -21,10 +21,10 @@ public final class Curves {
     }
 
     public static XYChart panel(String title, String xTitle, String yTitle) {
-        XYChart c = new XYChartBuilder().width(520).height(440).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        // Below the plot: inside, a legend hides data wherever the curves happen to be.
-        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        XYChart c = new XYChartBuilder().width(680).height(420).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        // Beside the plot: inside, a legend hides data wherever the curves happen to be.
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         c.getStyler().setLegendFont(c.getStyler().getLegendFont().deriveFont(10f));
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         c.getStyler().setPlotBackgroundColor(Color.WHITE);

@@ -159,4 +159,130 @@ public final class ConvKernels {
             }
         }
     }
+
+    /**
+     * Gradient w.r.t. the kernel, produced transposed ({@code dWT[co][ky][kx][ci]}, see
+     * {@link ArrayKernels#transpose} for the [k][k][inC][outC] layout) so that the inner loop runs over
+     * a whole patch of {@code K = k*k*inC} values instead of the few output channels:
+     * {@code dWT[co][r] = sum over b,oy,ox of dOut[b][oy][ox][co] * patch(b,oy,ox)[r]}. Each iteration
+     * owns {@code channelsPerBlock} output channels, {@code block in [from, to)}, and copies the patches
+     * of one output row at a time into its own region of {@code patches} (doubles,
+     * {@code blocks * outW * K} long) before using them for all its channels. Positions are summed in
+     * (b, oy, ox) order, as in {@link #backwardWeights}, so both give the same floats.
+     */
+    public static void backwardWeightsTransposed(float[] in, float[] dOut, double[] patches, float[] dWT, int count,
+                                                int inH, int inW, int inC, int outH, int outW, int outC, int k,
+                                                int stride, int padTop, int padLeft, int channelsPerBlock,
+                                                int from, int to) {
+        int kk = k * k * inC;
+        for (@Parallel int block = from; block < to; block++) {
+            int co0 = block * channelsPerBlock;
+            int co1 = Math.min(co0 + channelsPerBlock, outC);
+            int scratch = block * outW * kk;
+            for (int i = co0 * kk; i < co1 * kk; i++) {
+                dWT[i] = 0f;
+            }
+            for (int b = 0; b < count; b++) {
+                for (int oy = 0; oy < outH; oy++) {
+                    for (int ox = 0; ox < outW; ox++) {
+                        int pb = scratch + ox * kk;
+                        int ix0 = ox * stride - padLeft;
+                        // taps kx in [kxLo, kxHi) read inside the image: one contiguous run of input
+                        int kxLo = Math.max(0, -ix0);
+                        int kxHi = Math.min(k, inW - ix0);
+                        for (int ky = 0; ky < k; ky++) {
+                            int iy = oy * stride - padTop + ky;
+                            int rowDst = pb + ky * k * inC;
+                            int lo = iy >= 0 && iy < inH ? kxLo * inC : k * inC;
+                            int hi = iy >= 0 && iy < inH ? kxHi * inC : k * inC;
+                            int src = ((b * inH + iy) * inW + ix0) * inC;
+                            for (int j = 0; j < lo; j++) {
+                                patches[rowDst + j] = 0.0;
+                            }
+                            for (int j = lo; j < hi; j++) {
+                                patches[rowDst + j] = in[src + j];
+                            }
+                            for (int j = Math.max(hi, lo); j < k * inC; j++) {
+                                patches[rowDst + j] = 0.0;
+                            }
+                        }
+                    }
+                    for (int ox = 0; ox < outW; ox++) {
+                        int pb = scratch + ox * kk;
+                        int g = ((b * outH + oy) * outW + ox) * outC;
+                        for (int co = co0; co < co1; co++) {
+                            float a = dOut[g + co];
+                            if (a != 0f) {
+                                int wb = co * kk;
+                                for (int r = 0; r < kk; r++) {
+                                    dWT[wb + r] += a * (float) patches[pb + r];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The same sums as {@link #forward}, computed per block of {@code positionsPerBlock} output
+     * positions of one sample so that the inner loop runs over positions rather than the few output
+     * channels: the block's patches are copied transposed into the iteration's own region of
+     * {@code patchesT} ({@code [K][positionsPerBlock]} doubles, {@code K = k*k*inC}), then
+     * {@code outT[co][p] += w[r][co] * patchesT[r][p]} accumulates in its region of {@code outT}
+     * ({@code [outC][positionsPerBlock]} floats), which is finally written to NHWC {@code out}.
+     * Terms are added in the order r = (ky, kx, ci), as in {@link #forward}, so both give the same floats.
+     * Parallel over {@code item = b * blocksPerSample + block}, {@code item in [from, to)}.
+     */
+    public static void forwardByPositions(float[] in, float[] w, double[] patchesT, float[] outT, float[] out,
+                                          int inH, int inW, int inC, int outH, int outW, int outC, int k,
+                                          int stride, int padTop, int padLeft, int positionsPerBlock,
+                                          int from, int to) {
+        int kk = k * k * inC;
+        int positions = outH * outW;
+        int blocksPerSample = (positions + positionsPerBlock - 1) / positionsPerBlock;
+        for (@Parallel int item = from; item < to; item++) {
+            int b = item / blocksPerSample;
+            int p0 = (item - b * blocksPerSample) * positionsPerBlock;
+            int np = Math.min(positionsPerBlock, positions - p0);
+            int pt = item * kk * positionsPerBlock;
+            int ot = item * outC * positionsPerBlock;
+            for (int r = 0; r < kk; r++) {
+                int tap = r / inC;
+                int ci = r - tap * inC;
+                int ky = tap / k;
+                int kx = tap - ky * k;
+                for (int j = 0; j < np; j++) {
+                    int oy = (p0 + j) / outW;
+                    int ox = p0 + j - oy * outW;
+                    int iy = oy * stride - padTop + ky;
+                    int ix = ox * stride - padLeft + kx;
+                    boolean inside = iy >= 0 && iy < inH && ix >= 0 && ix < inW;
+                    patchesT[pt + r * positionsPerBlock + j] = inside ? in[((b * inH + iy) * inW + ix) * inC + ci] : 0.0;
+                }
+            }
+            for (int i = 0; i < outC * positionsPerBlock; i++) {
+                outT[ot + i] = 0f;
+            }
+            for (int r = 0; r < kk; r++) {
+                int src = pt + r * positionsPerBlock;
+                for (int co = 0; co < outC; co++) {
+                    float a = w[r * outC + co];
+                    if (a != 0f) {
+                        int dst = ot + co * positionsPerBlock;
+                        for (int j = 0; j < np; j++) {
+                            outT[dst + j] += a * (float) patchesT[src + j];
+                        }
+                    }
+                }
+            }
+            for (int j = 0; j < np; j++) {
+                int o = ((b * positions) + p0 + j) * outC;
+                for (int co = 0; co < outC; co++) {
+                    out[o + co] = outT[ot + co * positionsPerBlock + j];
+                }
+            }
+        }
+    }
 }

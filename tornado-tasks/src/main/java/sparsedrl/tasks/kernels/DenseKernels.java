@@ -49,33 +49,6 @@ public final class DenseKernels {
     }
 
     /**
-     * Gradient w.r.t. the input, produced transposed: {@code dInT[i][b] = sum_o w[i][o] * dOutT[o][b]}
-     * with {@code dOutT} the output gradient transposed to {@code [outN][count]} as doubles
-     * ({@link ArrayKernels#transposeToDouble}). Both transposed
-     * layouts make the inner loop contiguous over the batch while each weight row is read once.
-     * Parallel over input features {@code i in [from, to)}.
-     */
-    public static void backwardInputTransposed(double[] dOutT, float[] w, float[] dInT, int count, int inN,
-                                               int outN, int from, int to) {
-        for (@Parallel int i = from; i < to; i++) {
-            int d = i * count;
-            for (int b = 0; b < count; b++) {
-                dInT[d + b] = 0f;
-            }
-            int wb = i * outN;
-            for (int o = 0; o < outN; o++) {
-                float a = w[wb + o];
-                if (a != 0f) {
-                    int g = o * count;
-                    for (int b = 0; b < count; b++) {
-                        dInT[d + b] += a * (float) dOutT[g + b];
-                    }
-                }
-            }
-        }
-    }
-
-    /**
      * Gradient w.r.t. the weights over the first {@code count} rows:
      * {@code dW[i][o] = sum_b in[b][i] * dOut[b][o]}, the output gradient given as doubles
      * ({@link ArrayKernels#toDouble}). Parallel over weight rows {@code i in [from, to)}.
@@ -94,6 +67,39 @@ public final class DenseKernels {
                     for (int o = 0; o < outN; o++) {
                         dW[wb + o] += a * (float) dOut[g + o];
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * Gradient w.r.t. the input from the transposed kernel {@code wT[o][i]}
+     * ({@link ArrayKernels#transpose}): {@code dIn[b][i] = sum_o dOut[b][o] * wT[o][i]}, summed in
+     * {@code acc} (doubles, same shape as {@code dIn}) so the inner loop runs over a long block of
+     * input features and skips the zero output gradients that a ReLU leaves. Parallel over blocks of
+     * {@code colsPerBlock} input features, {@code block in [from, to)}.
+     */
+    public static void backwardInput(float[] dOut, float[] wT, double[] acc, float[] dIn, int count, int inN,
+                                     int outN, int colsPerBlock, int from, int to) {
+        for (@Parallel int block = from; block < to; block++) {
+            int c0 = block * colsPerBlock;
+            int c1 = Math.min(c0 + colsPerBlock, inN);
+            for (int b = 0; b < count; b++) {
+                int d = b * inN;
+                for (int c = c0; c < c1; c++) {
+                    acc[d + c] = 0.0;
+                }
+                for (int o = 0; o < outN; o++) {
+                    float a = dOut[b * outN + o];
+                    if (a != 0f) {
+                        int wb = o * inN;
+                        for (int c = c0; c < c1; c++) {
+                            acc[d + c] += a * wT[wb + c];
+                        }
+                    }
+                }
+                for (int c = c0; c < c1; c++) {
+                    dIn[d + c] = (float) acc[d + c];
                 }
             }
         }

@@ -8,6 +8,11 @@ import sparsedrl.tasks.net.LayerSpec;
 
 /** A conv layer on the worker pool: forward over output rows, backward over input rows and kernel rows. */
 final class ConvLayer implements JvmLayer {
+    /** Layers with fewer output channels run the forward pass by blocks of positions. */
+    private static final int POSITION_FORWARD_BELOW_CHANNELS = Integer.getInteger("sparsedrl.positionForwardBelow", 64);
+    /** Largest block of output positions: its transposed patches stay in L2. */
+    private static final int MAX_POSITIONS_PER_BLOCK = 160;
+
     private final WorkerPool pool;
     private final LayerTail tail;
     private final int inH;
@@ -20,16 +25,28 @@ final class ConvLayer implements JvmLayer {
     private final int stride;
     private final int padTop;
     private final int padLeft;
-    /** Kernel rows (of outC weights) per parallel iteration of the weight gradient; divides inC. */
-    private final int rowsPerBlock;
+    /** Output channels per parallel iteration of the weight gradient. */
+    private final int channelsPerBlock;
+    private final int channelBlocks;
     /** The kernel as doubles (forward) and transposed to [k][k][outC][inC] (input gradient). */
     private final double[] weightD;
     private final double[] weightTD;
-    /** The pre-activation output gradient as doubles (weight gradient). */
-    private final double[] gradD;
+    /**
+     * Forward by blocks of output positions (see {@link ConvKernels#forwardByPositions}) when the layer
+     * has few output channels, which leave the channel loop of {@link ConvKernels#forward} too short to
+     * vectorise well; 0 means the channel-loop kernel.
+     */
+    private final int positionsPerBlock;
+    private final int positionItemsPerSample;
+    private final double[] patchesT;
+    private final float[] outT;
+    /** Weight gradient as [outC][k][k][inC], and each block's patches of one output row (doubles). */
+    private final float[] weightGradT;
+    private final double[] patches;
     private final int rowGrain;
     private final int inRowGrain;
     private final int blockGrain;
+    private final int kk;
 
     private float[] in;
     private float[] w;
@@ -40,8 +57,9 @@ final class ConvLayer implements JvmLayer {
     private int count;
 
     private final RangeTask weightToDoubleTask;
-    private final RangeTask gradToDoubleTask;
+    private final RangeTask untransposeGradTask;
     private final RangeTask forwardTask;
+    private final RangeTask forwardByPositionsTask;
     private final RangeTask transposeTask;
     private final RangeTask inputGradTask;
     private final RangeTask weightGradTask;
@@ -59,32 +77,40 @@ final class ConvLayer implements JvmLayer {
         stride = spec.stride();
         padTop = spec.padTop();
         padLeft = spec.padLeft();
-        rowsPerBlock = largestDivisorAtMost(inC, 16);
+        kk = spec.fanIn();
+        channelBlocks = Math.min(outC, 8);
+        channelsPerBlock = (outC + channelBlocks - 1) / channelBlocks;
         weightD = new double[spec.weightCount()];
         weightTD = needsInputGradient ? new double[spec.weightCount()] : null;
-        gradD = new double[batchSize * spec.outSize()];
+        int positions = outH * outW;
+        if (outC < POSITION_FORWARD_BELOW_CHANNELS) {
+            positionItemsPerSample = (positions + MAX_POSITIONS_PER_BLOCK - 1) / MAX_POSITIONS_PER_BLOCK;
+            positionsPerBlock = (positions + positionItemsPerSample - 1) / positionItemsPerSample;
+            patchesT = new double[batchSize * positionItemsPerSample * kk * positionsPerBlock];
+            outT = new float[batchSize * positionItemsPerSample * outC * positionsPerBlock];
+        } else {
+            positionItemsPerSample = 0;
+            positionsPerBlock = 0;
+            patchesT = null;
+            outT = null;
+        }
+        weightGradT = new float[spec.weightCount()];
+        patches = new double[channelBlocks * outW * kk];
         long macsPerRow = (long) outW * outC * spec.fanIn();
         rowGrain = WorkerPool.grain(macsPerRow);
         inRowGrain = WorkerPool.grain(macsPerRow * inH / Math.max(1, outH));
-        blockGrain = WorkerPool.grain((long) batchSize * outH * outW * outC * rowsPerBlock);
+        blockGrain = WorkerPool.grain((long) batchSize * outH * outW * kk * channelsPerBlock);
         weightToDoubleTask = (from, to) -> ArrayKernels.toDouble(w, weightD, from, to);
-        gradToDoubleTask = (from, to) -> ArrayKernels.toDouble(grad, gradD, from, to);
+        untransposeGradTask = (from, to) -> ArrayKernels.transpose(weightGradT, dW, outC, kk, from, to);
         forwardTask = (from, to) -> ConvKernels.forward(in, weightD, out,
                 inH, inW, inC, outH, outW, outC, k, stride, padTop, padLeft, from, to);
+        forwardByPositionsTask = (from, to) -> ConvKernels.forwardByPositions(in, w, patchesT, outT, out,
+                inH, inW, inC, outH, outW, outC, k, stride, padTop, padLeft, positionsPerBlock, from, to);
         transposeTask = (from, to) -> ArrayKernels.transposeToDouble(w, weightTD, inC, outC, from, to);
         inputGradTask = (from, to) -> ConvKernels.backwardInput(grad, weightTD, gradIn,
                 inH, inW, inC, outH, outW, outC, k, stride, padTop, padLeft, from, to);
-        weightGradTask = (from, to) -> ConvKernels.backwardWeights(in, gradD, dW, count,
-                inH, inW, inC, outH, outW, outC, k, stride, padTop, padLeft, rowsPerBlock, from, to);
-    }
-
-    private static int largestDivisorAtMost(int n, int max) {
-        for (int d = Math.min(n, max); d > 1; d--) {
-            if (n % d == 0) {
-                return d;
-            }
-        }
-        return 1;
+        weightGradTask = (from, to) -> ConvKernels.backwardWeightsTransposed(in, grad, patches, weightGradT, count,
+                inH, inW, inC, outH, outW, outC, k, stride, padTop, padLeft, channelsPerBlock, from, to);
     }
 
     @Override
@@ -92,8 +118,12 @@ final class ConvLayer implements JvmLayer {
         in = input;
         w = weight;
         out = output;
-        pool.run(weight.length, WorkerPool.grain(1), weightToDoubleTask);
-        pool.run(n * outH, rowGrain, forwardTask);
+        if (positionsPerBlock > 0) {
+            pool.run(n * positionItemsPerSample, 1, forwardByPositionsTask);
+        } else {
+            pool.run(weight.length, WorkerPool.grain(1), weightToDoubleTask);
+            pool.run(n * outH, rowGrain, forwardTask);
+        }
         tail.forward(output, bias, n * outH * outW);
         release();
     }
@@ -105,8 +135,8 @@ final class ConvLayer implements JvmLayer {
         grad = gradOut;
         dW = params.weightGrad;
         count = n;
-        pool.run(n * outH * outW * outC, WorkerPool.grain(1), gradToDoubleTask);
-        pool.run(k * k * inC / rowsPerBlock, blockGrain, weightGradTask);
+        pool.run(channelBlocks, blockGrain, weightGradTask);
+        pool.run(kk, WorkerPool.grain(outC), untransposeGradTask);
         if (gradInput != null) {
             w = params.weight;
             pool.run(k * k * outC, WorkerPool.grain(inC), transposeTask);

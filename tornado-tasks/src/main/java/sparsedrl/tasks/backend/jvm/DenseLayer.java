@@ -15,11 +15,11 @@ final class DenseLayer implements JvmLayer {
     private final LayerTail tail;
     private final int inN;
     private final int outN;
-    /** Forward sums; output gradient as doubles, and transposed to [outN][batch]; input gradient as [inN][batch]. */
+    /** Forward and input-gradient sums; output gradient as doubles; the kernel transposed to [outN][inN]. */
     private final double[] acc;
+    private final double[] inputAcc;
     private final double[] gradD;
-    private final double[] gradOutT;
-    private final float[] gradInT;
+    private final float[] weightT;
     private final int rowGrain;
 
     private float[] in;
@@ -33,9 +33,8 @@ final class DenseLayer implements JvmLayer {
     private final RangeTask gradToDoubleTask;
     private final RangeTask forwardTask;
     private final RangeTask weightGradTask;
-    private final RangeTask transposeGradOutTask;
+    private final RangeTask transposeWeightTask;
     private final RangeTask inputGradTask;
-    private final RangeTask transposeGradInTask;
 
     DenseLayer(WorkerPool pool, LayerSpec spec, int batchSize, boolean needsInputGradient) {
         this.pool = pool;
@@ -44,20 +43,17 @@ final class DenseLayer implements JvmLayer {
         outN = spec.outC();
         acc = new double[batchSize * outN];
         gradD = new double[batchSize * outN];
-        gradOutT = needsInputGradient ? new double[outN * batchSize] : null;
-        gradInT = needsInputGradient ? new float[inN * batchSize] : null;
+        inputAcc = needsInputGradient ? new double[batchSize * inN] : null;
+        weightT = needsInputGradient ? new float[inN * outN] : null;
         rowGrain = WorkerPool.grain((long) outN * batchSize);
         gradToDoubleTask = (from, to) -> ArrayKernels.toDouble(grad, gradD, from, to);
         forwardTask = (from, to) ->
                 DenseKernels.forward(in, w, acc, out, count, inN, outN, COLS_PER_BLOCK, from, to);
         weightGradTask = (from, to) ->
                 DenseKernels.backwardWeights(in, gradD, dW, count, inN, outN, from, to);
-        transposeGradOutTask = (from, to) ->
-                ArrayKernels.transposeToDouble(grad, gradOutT, count, outN, from, to);
+        transposeWeightTask = (from, to) -> ArrayKernels.transpose(w, weightT, inN, outN, from, to);
         inputGradTask = (from, to) ->
-                DenseKernels.backwardInputTransposed(gradOutT, w, gradInT, count, inN, outN, from, to);
-        transposeGradInTask = (from, to) ->
-                ArrayKernels.transpose(gradInT, gradIn, inN, count, from, to);
+                DenseKernels.backwardInput(grad, weightT, inputAcc, gradIn, count, inN, outN, COLS_PER_BLOCK, from, to);
     }
 
     @Override
@@ -84,9 +80,9 @@ final class DenseLayer implements JvmLayer {
         if (gradInput != null) {
             w = params.weight;
             gradIn = gradInput;
-            pool.run(outN, WorkerPool.grain(n), transposeGradOutTask);
-            pool.run(inN, rowGrain, inputGradTask);
-            pool.run(n, WorkerPool.grain(inN), transposeGradInTask);
+            pool.run(outN, WorkerPool.grain(inN), transposeWeightTask);
+            pool.run((inN + COLS_PER_BLOCK - 1) / COLS_PER_BLOCK, WorkerPool.grain((long) n * outN * COLS_PER_BLOCK),
+                    inputGradTask);
         }
         release();
     }

@@ -194,7 +194,8 @@ final class JvmQNetwork implements QNetwork {
         state.adamStep++;
         correction1 = (float) (1 - Math.pow(adam.beta1(), state.adamStep));
         correction2 = (float) (1 - Math.pow(adam.beta2(), state.adamStep));
-        for (LayerParams p : state.layers) {
+        for (int i = 0; i < layers.length; i++) { // indexed: no iterator per step
+            LayerParams p = state.layers.get(i);
             adamOn(p.weight, p.weightGrad, p.weightM, p.weightV, p.mask);
             if (p.bias != null) {
                 adamOn(p.bias, p.biasGrad, p.biasM, p.biasV, null);
@@ -219,7 +220,8 @@ final class JvmQNetwork implements QNetwork {
 
     @Override
     public void syncTarget() {
-        for (LayerParams p : state.layers) {
+        for (int i = 0; i < layers.length; i++) {
+            LayerParams p = state.layers.get(i);
             copy(p.weight, p.targetWeight);
             if (p.bias != null) {
                 copy(p.bias, p.targetBias);
@@ -237,7 +239,8 @@ final class JvmQNetwork implements QNetwork {
 
     @Override
     public void applyMasks() {
-        for (LayerParams p : state.layers) {
+        for (int i = 0; i < layers.length; i++) {
+            LayerParams p = state.layers.get(i);
             weight = p.weight;
             mask = p.mask;
             pool.run(p.weight.length, ELEMENT_GRAIN, maskTask);

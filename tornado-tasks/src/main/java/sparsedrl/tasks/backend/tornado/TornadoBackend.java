@@ -27,7 +27,7 @@ public final class TornadoBackend implements Backend {
     /**
      * TornadoVM settings this backend needs, applied unless the user set them (-D on the command
      * line). They are read when TornadoVM's classes initialise, so they are set before the runtime
-     * is first touched. The update graph of a network has a few dozen tasks, more than TornadoVM's
+     * is first touched ({@link #runtime()}). The update graph of a network has a few dozen tasks, more than TornadoVM's
      * default bytecode buffer (4096 bytes) holds; and a kernel TornadoVM cannot compile must fail
      * instead of running as plain Java on the host ("bailout"), which would look like a working
      * device at a fraction of its speed.
@@ -39,11 +39,6 @@ public final class TornadoBackend implements Backend {
 
     /** @param device "DRIVER:DEVICE" as {@code sparsedrl devices} lists it; null or blank: 0:0 */
     public TornadoBackend(String device) {
-        for (String[] kv : TORNADO_DEFAULTS) {
-            if (System.getProperty(kv[0]) == null) {
-                System.setProperty(kv[0], kv[1]);
-            }
-        }
         this.id = DeviceId.parse(device);
         this.device = resolve(id);
     }
@@ -95,6 +90,11 @@ public final class TornadoBackend implements Backend {
     }
 
     private static TornadoRuntime runtime() {
+        for (String[] kv : TORNADO_DEFAULTS) {
+            if (System.getProperty(kv[0]) == null) {
+                System.setProperty(kv[0], kv[1]);
+            }
+        }
         try {
             return TornadoRuntimeProvider.getTornadoRuntime();
         } catch (LinkageError | RuntimeException e) {
@@ -104,6 +104,7 @@ public final class TornadoBackend implements Backend {
     }
 
     private static String describe(TornadoDevice d) {
-        return "(" + d.getPlatformName().strip() + ": " + d.getDeviceName().strip() + ")";
+        // getDescription() names the physical device ("<name> <type> (available)"); getDeviceName() is only an id.
+        return "(" + d.getPlatformName().strip() + ": " + d.getDescription().strip() + ")";
     }
 }

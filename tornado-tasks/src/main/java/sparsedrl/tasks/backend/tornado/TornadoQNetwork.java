@@ -1,32 +1,91 @@
 package sparsedrl.tasks.backend.tornado;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import sparsedrl.tasks.backend.AdamConfig;
 import sparsedrl.tasks.backend.LossKind;
 import sparsedrl.tasks.backend.QNetwork;
 import sparsedrl.tasks.backend.TransitionBatch;
+import sparsedrl.tasks.kernels.AdamKernels;
+import sparsedrl.tasks.kernels.LossKernels;
 import sparsedrl.tasks.net.LayerParams;
+import sparsedrl.tasks.net.LayerSpec;
 import sparsedrl.tasks.net.NetworkSpec;
 import sparsedrl.tasks.net.NetworkState;
+import uk.ac.manchester.tornado.api.TaskGraph;
 import uk.ac.manchester.tornado.api.common.TornadoDevice;
+import uk.ac.manchester.tornado.api.enums.DataTransferMode;
 
 /**
  * A Q-network on a TornadoVM device. Weights, biases, targets, masks, Adam moments and gradients
  * live on the device between calls (see {@link DeviceGraphs}); {@link #state()} is the host copy,
- * brought up to date by {@link #pull()} and sent down by {@link #push()}.
+ * brought up to date by {@link #pull()} and sent down by {@link #push()}. Per update only the
+ * minibatch and eight Adam scalars go in and the per-sample losses come back; Q-values come back for
+ * {@link #qValues}, unit means for {@link #unitActivationMeans}.
+ *
+ * <p>The TaskGraphs are built once, for this network's shape and batch size: an update graph,
+ * Q-value graphs for one state and for a batch, activation-mean graphs for the same two sizes,
+ * target sync and mask application. TornadoVM compiles each on its first execution. Scalars are
+ * compiled into the kernels, so the discount is part of the update graph: a call with another
+ * gamma rebuilds the graphs once (state preserved through the host).
  */
 final class TornadoQNetwork implements QNetwork {
 
+    /** Dopamine's and MinAtar's discount: the graphs are first built for it. */
+    private static final float DEFAULT_GAMMA = 0.99f;
+
+    private final NetworkSpec spec;
     private final NetworkState state;
     private final int batchSize;
-    private final DeviceGraphs graphs;
+    private final AdamConfig adam;
+    private final int lossKind;
+    private final TornadoDevice device;
+    private final LayerTasks[] layers;
+    private final int actions;
+    private final int inputSize;
+
+    /** Inputs the update graph reads each execution: our own copies, as graphs capture array identities. */
+    private final byte[] states;
+    private final byte[] nextStates;
+    private final int[] batchActions;
+    private final float[] rewards;
+    private final float[] terminals;
+    /** lr, beta1, beta2, 1-beta1, 1-beta2, eps, 1-beta1^t, 1-beta2^t for the Adam kernel. */
+    private final float[] hyper = new float[8];
+    private final float[] lossPerSample;
+
+    private final Forward single;
+    private final Forward full;
+
+    private DeviceGraphs graphs;
+    private float builtGamma;
+    private int updateGraph;
+    private int syncGraph;
+    private int maskGraph;
 
     TornadoQNetwork(NetworkSpec spec, int batchSize, AdamConfig adam, LossKind loss, TornadoDevice device) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        this.spec = spec;
         this.state = new NetworkState(spec);
         this.batchSize = batchSize;
-        this.graphs = new DeviceGraphs("q" + System.identityHashCode(this), sharedArrays(state), device);
-        graphs.open();
+        this.adam = adam;
+        this.lossKind = loss == LossKind.HUBER ? LossKernels.HUBER : LossKernels.MSE;
+        this.device = device;
+        this.actions = spec.actions();
+        this.inputSize = spec.inputSize();
+        this.layers = spec.layers().stream().map(LayerTasks::new).toArray(LayerTasks[]::new);
+        this.states = new byte[batchSize * inputSize];
+        this.nextStates = new byte[batchSize * inputSize];
+        this.batchActions = new int[batchSize];
+        this.rewards = new float[batchSize];
+        this.terminals = new float[batchSize];
+        this.lossPerSample = new float[batchSize];
+        this.single = new Forward(1);
+        this.full = new Forward(batchSize);
+        build(DEFAULT_GAMMA);
     }
 
     /** Every state array the device keeps, in a fixed order. */
@@ -41,6 +100,99 @@ final class TornadoQNetwork implements QNetwork {
             }
         }
         return out;
+    }
+
+    /** (Re)creates every graph for discount {@code gamma} and pushes the host state. */
+    private void build(float gamma) {
+        DeviceGraphs g = new DeviceGraphs("n" + Integer.toHexString(System.identityHashCode(this)) + "g"
+                + Integer.toHexString(Float.floatToIntBits(gamma)), sharedArrays(state), device);
+        updateGraph = g.add(updateGraph(g, gamma));
+        syncGraph = g.add(syncGraph(g));
+        maskGraph = g.add(maskGraph(g));
+        single.addGraphs(g);
+        full.addGraphs(g);
+        g.open();
+        graphs = g;
+        builtGamma = gamma;
+    }
+
+    private TaskGraph updateGraph(DeviceGraphs dg, float gamma) {
+        int n = layers.length;
+        int b = batchSize;
+        TaskGraph g = dg.begin(dg.name("update"))
+                .transferToDevice(DataTransferMode.EVERY_EXECUTION, states, nextStates, batchActions, rewards, terminals,
+                        hyper);
+        float[][] act = new float[n][];
+        float[][] targetAct = new float[n][];
+        float[][] grad = new float[n][];
+        for (int i = 0; i < n; i++) {
+            int size = b * layers[i].spec().outSize();
+            act[i] = new float[size];
+            targetAct[i] = new float[size];
+            grad[i] = new float[size];
+        }
+        float[] input = new float[b * inputSize];
+        float[] targetInput = new float[b * inputSize];
+        g.transferToDevice(DataTransferMode.FIRST_EXECUTION, input, targetInput);
+        g.transferToDevice(DataTransferMode.FIRST_EXECUTION, (Object[]) act);
+        g.transferToDevice(DataTransferMode.FIRST_EXECUTION, (Object[]) targetAct);
+        g.transferToDevice(DataTransferMode.FIRST_EXECUTION, (Object[]) grad);
+        float scale = spec.inputScale();
+        g.task("next_in", DeviceKernels::scaleBytes, nextStates, scale, targetInput, b * inputSize);
+        forwardTasks(g, "tgt", targetInput, targetAct, b, true);
+        g.task("in", DeviceKernels::scaleBytes, states, scale, input, b * inputSize);
+        forwardTasks(g, "onl", input, act, b, false);
+        g.task("loss", DeviceKernels::tdLoss, act[n - 1], targetAct[n - 1], batchActions, rewards, terminals, gamma,
+                lossKind, actions, b, grad[n - 1], lossPerSample);
+        for (int i = n - 1; i >= 0; i--) {
+            layers[i].backward(g, "bwd", i == 0 ? input : act[i - 1], act[i], grad[i], state.layers.get(i),
+                    i == 0 ? null : grad[i - 1], b);
+        }
+        // Biases are not masked (useMask 0): their mask argument is a stand-in, never read. It must not
+        // be the bias itself: TornadoVM derives task dependencies per argument and an array passed twice
+        // to one task stalls its graph compiler.
+        float[] noMask = new float[1];
+        g.transferToDevice(DataTransferMode.FIRST_EXECUTION, noMask);
+        for (LayerParams p : state.layers) {
+            String t = "adam_" + p.spec.name();
+            g.task(t + "_w", DeviceKernels::adam, p.weight, p.weightGrad, p.weightM, p.weightV, p.mask, 1, hyper,
+                    p.weight.length);
+            if (p.bias != null) {
+                g.task(t + "_b", DeviceKernels::adam, p.bias, p.biasGrad, p.biasM, p.biasV, noMask, 0, hyper,
+                        p.bias.length);
+            }
+        }
+        return g.transferToHost(DataTransferMode.EVERY_EXECUTION, lossPerSample);
+    }
+
+    /** Forward through all layers with online or target parameters; activations into {@code act}. */
+    private void forwardTasks(TaskGraph g, String id, float[] input, float[][] act, int count, boolean target) {
+        float[] in = input;
+        for (int i = 0; i < layers.length; i++) {
+            LayerParams p = state.layers.get(i);
+            layers[i].forward(g, id, in, target ? p.targetWeight : p.weight, target ? p.targetBias : p.bias, act[i],
+                    count);
+            in = act[i];
+        }
+    }
+
+    private TaskGraph syncGraph(DeviceGraphs dg) {
+        TaskGraph g = dg.begin(dg.name("sync"));
+        for (LayerParams p : state.layers) {
+            g.task("sync_" + p.spec.name() + "_w", DeviceKernels::copyArray, p.weight, p.targetWeight, p.weight.length);
+            if (p.bias != null) {
+                g.task("sync_" + p.spec.name() + "_b", DeviceKernels::copyArray, p.bias, p.targetBias, p.bias.length);
+            }
+        }
+        return g;
+    }
+
+    private TaskGraph maskGraph(DeviceGraphs dg) {
+        TaskGraph g = dg.begin(dg.name("mask"));
+        for (LayerParams p : state.layers) {
+            g.task("mask_" + p.spec.name(), DeviceKernels::applyMask, p.weight, p.mask, p.weight.length);
+        }
+        return g;
     }
 
     @Override
@@ -64,32 +216,151 @@ final class TornadoQNetwork implements QNetwork {
     }
 
     @Override
-    public void qValues(byte[] states, int count, float[] qOut) {
-        throw new UnsupportedOperationException("tornado backend: qValues not available yet");
+    public void qValues(byte[] input, int count, float[] qOut) {
+        if (count < 1 || count > batchSize) {
+            throw new IllegalArgumentException("count " + count + " outside 1.." + batchSize);
+        }
+        Forward f = count == 1 ? single : full;
+        System.arraycopy(input, 0, f.states, 0, count * inputSize);
+        graphs.execute(f.qGraph);
+        System.arraycopy(f.q, 0, qOut, 0, count * actions);
     }
 
     @Override
     public float update(TransitionBatch batch, float gamma, boolean keepDenseGradient) {
-        throw new UnsupportedOperationException("tornado backend: update not available yet");
+        if (batch.size != batchSize) {
+            throw new IllegalArgumentException("the tornado backend updates on full batches of " + batchSize
+                    + " transitions, got " + batch.size);
+        }
+        if (batch.inputSize != inputSize) {
+            throw new IllegalArgumentException("batch input size " + batch.inputSize
+                    + " does not match the network input " + inputSize);
+        }
+        if (Float.floatToIntBits(gamma) != Float.floatToIntBits(builtGamma)) {
+            rebuild(gamma);
+        }
+        System.arraycopy(batch.states, 0, states, 0, states.length);
+        System.arraycopy(batch.nextStates, 0, nextStates, 0, nextStates.length);
+        System.arraycopy(batch.actions, 0, batchActions, 0, batchSize);
+        System.arraycopy(batch.rewards, 0, rewards, 0, batchSize);
+        System.arraycopy(batch.terminals, 0, terminals, 0, batchSize);
+        state.adamStep++;
+        hyper[0] = adam.learningRate();
+        hyper[1] = adam.beta1();
+        hyper[2] = adam.beta2();
+        hyper[3] = AdamKernels.complement(adam.beta1());
+        hyper[4] = AdamKernels.complement(adam.beta2());
+        hyper[5] = adam.epsilon();
+        hyper[6] = (float) (1 - Math.pow(adam.beta1(), state.adamStep));
+        hyper[7] = (float) (1 - Math.pow(adam.beta2(), state.adamStep));
+        graphs.execute(updateGraph);
+        double sum = 0;
+        for (int i = 0; i < batchSize; i++) {
+            sum += lossPerSample[i];
+        }
+        return (float) (sum / batchSize);
+    }
+
+    /** New graphs for another discount; the device state survives through the host arrays. */
+    private void rebuild(float gamma) {
+        graphs.pull();
+        graphs.close();
+        build(gamma);
     }
 
     @Override
     public void syncTarget() {
-        throw new UnsupportedOperationException("tornado backend: syncTarget not available yet");
+        graphs.execute(syncGraph);
     }
 
     @Override
     public void applyMasks() {
-        throw new UnsupportedOperationException("tornado backend: applyMasks not available yet");
+        graphs.execute(maskGraph);
     }
 
+    /**
+     * Chunks of {@link #batchSize()} states on the batch graph, a remainder state by state on the
+     * single-state graph; chunk means weighted by chunk size, as the JVM backend combines them.
+     */
     @Override
-    public void unitActivationMeans(byte[] states, int count, float[][] out) {
-        throw new UnsupportedOperationException("tornado backend: unitActivationMeans not available yet");
+    public void unitActivationMeans(byte[] input, int count, float[][] out) {
+        if (count < 1) {
+            throw new IllegalArgumentException("need at least one state, got " + count);
+        }
+        if (out.length != full.means.length) {
+            throw new IllegalArgumentException("expected " + full.means.length + " layers in out, got " + out.length);
+        }
+        for (float[] row : out) {
+            Arrays.fill(row, 0f);
+        }
+        int start = 0;
+        while (start < count) {
+            Forward f = count - start >= batchSize ? full : single;
+            System.arraycopy(input, start * inputSize, f.states, 0, f.count * inputSize);
+            graphs.execute(f.meansGraph);
+            for (int h = 0; h < out.length; h++) {
+                for (int c = 0; c < out[h].length; c++) {
+                    out[h][c] += f.means[h][c] * ((float) f.count / count);
+                }
+            }
+            start += f.count;
+        }
     }
 
     @Override
     public void close() {
         graphs.close();
+    }
+
+    /** The forward-only graphs (Q-values, activation means) for a fixed number of states. */
+    private final class Forward {
+        final int count;
+        final byte[] states;
+        final float[] q;
+        final float[][] means;
+        int qGraph;
+        int meansGraph;
+
+        Forward(int count) {
+            this.count = count;
+            this.states = new byte[count * inputSize];
+            this.q = new float[count * actions];
+            List<LayerSpec> hidden = spec.hiddenLayers();
+            this.means = new float[hidden.size()][];
+            for (int h = 0; h < means.length; h++) {
+                means[h] = new float[hidden.get(h).outC()];
+            }
+        }
+
+        void addGraphs(DeviceGraphs dg) {
+            qGraph = dg.add(graph(dg, "q" + count, false));
+            meansGraph = dg.add(graph(dg, "means" + count, true));
+        }
+
+        private TaskGraph graph(DeviceGraphs dg, String id, boolean withMeans) {
+            TaskGraph g = dg.begin(dg.name(id)).transferToDevice(DataTransferMode.EVERY_EXECUTION, states);
+            float[] input = new float[count * inputSize];
+            float[][] act = new float[layers.length][];
+            for (int i = 0; i < layers.length; i++) {
+                act[i] = i == layers.length - 1 ? q : new float[count * layers[i].spec().outSize()];
+            }
+            g.transferToDevice(DataTransferMode.FIRST_EXECUTION, input);
+            g.transferToDevice(DataTransferMode.FIRST_EXECUTION, (Object[]) act);
+            if (withMeans) {
+                g.transferToDevice(DataTransferMode.FIRST_EXECUTION, (Object[]) means);
+            }
+            g.task(id + "_in", DeviceKernels::scaleBytes, states, spec.inputScale(), input, count * inputSize);
+            forwardTasks(g, id, input, act, count, false);
+            if (!withMeans) {
+                return g.transferToHost(DataTransferMode.EVERY_EXECUTION, q);
+            }
+            int h = 0;
+            for (int i = 0; i < layers.length; i++) {
+                if (layers[i].spec().relu()) {
+                    layers[i].activationMeans(g, id, act[i], count, means[h++]);
+                }
+            }
+            return g.transferToHost(DataTransferMode.EVERY_EXECUTION, (Object[]) means);
+        }
     }
 }

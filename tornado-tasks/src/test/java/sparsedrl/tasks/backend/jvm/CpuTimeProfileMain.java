@@ -27,7 +27,7 @@ public final class CpuTimeProfileMain {
              QNetwork net = backend.create(spec, 32, AdamConfig.DOPAMINE, LossKind.MSE)) {
             net.state().initXavier(1);
             TransitionBatch batch = JvmQNetworkReferenceTest.randomBatch(spec, 32, new SplittableRandom(2));
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 25; i++) {
                 net.update(batch, 0.99f, false);
             }
             double best = 0;

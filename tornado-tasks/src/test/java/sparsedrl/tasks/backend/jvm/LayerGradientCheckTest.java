@@ -18,14 +18,14 @@ import sparsedrl.tasks.net.Padding;
  * Backward passes against central finite differences of the forward pass, for every layer kind,
  * both paddings, several strides, with and without bias and ReLU. The probe loss is
  * {@code L = sum(R * out)} for a fixed random R, so dL/dout = R. Every weight, bias and input element
- * is checked: |analytic - numeric| <= 2e-3 + 2e-3 * |analytic| (step 2e-3 on float forward passes;
+ * is checked: |analytic - numeric| <= 2e-3 + 2e-3 * |analytic| (step 1e-3 on float forward passes;
  * the layers are linear in each checked value away from ReLU kinks, so the numeric derivative is
  * exact up to float rounding). A perturbation that switches any ReLU on or off is not comparable and
  * is skipped; at least half of the elements of each tensor must be checked.
  */
 class LayerGradientCheckTest {
 
-    private static final double STEP = 2e-3;
+    private static final double STEP = 1e-3;
     private static WorkerPool pool;
 
     @BeforeAll
@@ -57,7 +57,7 @@ class LayerGradientCheckTest {
     @MethodSource("layers")
     void backwardMatchesFiniteDifferences(LayerSpec spec) {
         int count = 3;
-        SplittableRandom rng = new SplittableRandom(spec.hashCode());
+        SplittableRandom rng = new SplittableRandom(spec.toString().hashCode()); // stable across runs
         JvmLayer layer = spec.kind() == LayerKind.CONV
                 ? new ConvLayer(pool, spec, count, true)
                 : new DenseLayer(pool, spec, count, true);

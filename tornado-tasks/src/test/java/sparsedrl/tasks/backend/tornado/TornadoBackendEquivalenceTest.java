@@ -1,0 +1,37 @@
+package sparsedrl.tasks.backend.tornado;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The TornadoVM backend against the JVM backend on the same seeded workloads, on TornadoVM's
+ * default device (see {@link TornadoEquivalenceMain} for the checks, {@link ProbeComparison} for
+ * the tolerance). TornadoVM needs its own launcher and module path, so the checks run in a child
+ * JVM started by {@code $TORNADOVM_HOME/bin/tornado} with bailouts to Java disabled: a kernel
+ * TornadoVM cannot compile fails the test instead of running on the host.
+ *
+ * <p>Skipped, with the reason printed, when no SDK is present. Tagged slow (TornadoVM compiles some
+ * 80 kernels; about 40 s of CPU, 1-3 minutes on a loaded 2-core machine):
+ * {@code mvn -pl tornado-tasks -am test -Dtest='TornadoBackendEquivalenceTest' -Dsurefire.failIfNoSpecifiedTests=false -Dsurefire.excludedGroups=none}
+ */
+@Tag("slow")
+class TornadoBackendEquivalenceTest {
+
+    @Test
+    void tornadoMatchesTheJvmBackend() throws Exception {
+        Path sdk = TornadoDevices.sdkHome();
+        if (sdk == null) {
+            String reason = "no TornadoVM SDK (TORNADOVM_HOME unset or without bin/tornado): TornadoVM equivalence not checked";
+            System.out.println("[SKIPPED] " + reason);
+            Assumptions.abort(reason);
+        }
+        TornadoChildJvm.Outcome o = TornadoChildJvm.run(sdk, TornadoEquivalenceMain.class, 900, "0:0");
+        assertEquals(0, o.exitCode(), "TornadoVM equivalence run failed:\n" + o.output());
+        assertTrue(o.output().contains(TornadoEquivalenceMain.PASSED), o.output());
+    }
+}

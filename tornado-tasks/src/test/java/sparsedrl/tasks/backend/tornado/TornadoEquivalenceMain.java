@@ -1,0 +1,125 @@
+package sparsedrl.tasks.backend.tornado;
+
+import java.util.List;
+import java.util.Set;
+import sparsedrl.tasks.backend.AdamConfig;
+import sparsedrl.tasks.backend.Backend;
+import sparsedrl.tasks.backend.Backends;
+import sparsedrl.tasks.backend.LossKind;
+import sparsedrl.tasks.backend.QNetwork;
+import sparsedrl.tasks.net.NetworkSpec;
+import sparsedrl.tasks.net.NetworkState;
+import sparsedrl.tasks.net.Padding;
+
+/**
+ * The TornadoVM equivalence checks, run inside a JVM started by TornadoVM's launcher (see
+ * {@link TornadoBackendEquivalenceTest}). For each case: the JVM backend and the TornadoVM backend
+ * run the same seeded {@link ProbeWorkload} (random inputs, masks at 50% sparsity, several updates
+ * with a target sync, the last keeping the dense gradient); losses, Q-values, activation means and
+ * every state array must agree within {@link ProbeComparison}'s tolerance, masked weights must be
+ * exactly zero on the device, and push/pull must round-trip the state exactly. Exits 1 on any
+ * mismatch, printing every compared quantity.
+ */
+public final class TornadoEquivalenceMain {
+
+    static final String PASSED = "TORNADO EQUIVALENCE PASSED";
+    private static final int UPDATES = 5;
+
+    private record Case(String name, NetworkSpec spec, LossKind loss, int batch) {
+    }
+
+    private TornadoEquivalenceMain() {
+    }
+
+    public static void main(String[] args) {
+        String device = args.length > 0 ? args[0] : "0:0";
+        if (!"false".equalsIgnoreCase(System.getProperty("tornado.recover.bailout"))) {
+            System.out.println("FAIL: run with -Dtornado.recover.bailout=False, else a kernel TornadoVM cannot compile runs on the JVM unnoticed");
+            System.exit(1);
+        }
+        int failures = 0;
+        try (Backend jvm = Backends.create("jvm", 2); Backend tornado = new TornadoBackend(device)) {
+            System.out.println("device: " + tornado.device());
+            for (Case c : cases()) {
+                failures += check(c, jvm, tornado);
+            }
+            failures += checkPushPull(tornado);
+        } catch (RuntimeException e) {
+            e.printStackTrace(System.out);
+            failures++;
+        }
+        System.out.println(failures == 0 ? PASSED : "TORNADO EQUIVALENCE FAILED: " + failures + " problem(s)");
+        System.exit(failures == 0 ? 0 : 1);
+    }
+
+    private static List<Case> cases() {
+        NetworkSpec strided = new NetworkSpec.Builder("strided", 13, 13, 4, 1f / 255f, Set.of())
+                .conv("conv1", 8, 4, 2, Padding.VALID)
+                .conv("conv2", 8, 3, 1, Padding.SAME)
+                .dense("dense1", 32, true)
+                .dense("q", 4, false)
+                .build();
+        // Between them: uint8 and 0/1 inputs, SAME and VALID padding, stride 1 and 2, conv and dense,
+        // with and without biases, MSE and Huber.
+        return List.of(
+                new Case("uint8 input, SAME + VALID, stride 2, bias, MSE", strided, LossKind.MSE, 8),
+                new Case("minatar (0/1 input, VALID), no bias, Huber",
+                        NetworkSpec.minatar(7, 6, Set.copyOf(NetworkSpec.MINATAR_LAYERS)), LossKind.HUBER, 32));
+    }
+
+    private static int check(Case c, Backend jvm, Backend tornado) {
+        System.out.println("== " + c.name() + " (" + c.spec().weightCount() + " weights, batch " + c.batch() + ", "
+                + UPDATES + " updates)");
+        ProbeWorkload w = new ProbeWorkload(c.spec(), c.batch(), 7, 0.5, 0.99f);
+        ProbeResult ref = ProbeRunner.run("jvm", jvm, w, UPDATES, c.loss());
+        ProbeResult got = ProbeRunner.run("tornado", tornado, w, UPDATES, c.loss());
+        int failures = 0;
+        for (ProbeComparison.Line line : ProbeComparison.compare(ref, got)) {
+            System.out.println("  " + line);
+            failures += line.ok() ? 0 : 1;
+        }
+        for (String v : ProbeComparison.maskViolations(got)) {
+            System.out.println("  MASK VIOLATION on the device: " + v);
+            failures++;
+        }
+        // The workload must move the weights, or agreement would prove nothing.
+        double moved = ProbeComparison.maxWeightDiff(ref, new ProbeResult("init", null, null, null, null,
+                ProbeResult.snapshot(w.initialState()), 0, 0));
+        if (!(moved > 0)) {
+            System.out.println("  FAIL: the updates did not change any weight on the JVM backend");
+            failures++;
+        }
+        return failures;
+    }
+
+    /** push() then pull() must give back exactly what the host held, for every array. */
+    private static int checkPushPull(Backend tornado) {
+        System.out.println("== push/pull round trip");
+        ProbeWorkload w = new ProbeWorkload(NetworkSpec.minatar(4, 6, Set.of()), 32, 11, 0.3, 0.99f);
+        try (QNetwork net = tornado.create(w.spec, w.batchSize, AdamConfig.DOPAMINE, LossKind.MSE)) {
+            NetworkState expected = w.initialState();
+            expected.layers.forEach(p -> {
+                for (int i = 0; i < p.weightV.length; i++) {
+                    p.weightM[i] = p.weight[i] * 0.5f;
+                    p.weightV[i] = p.weight[i] * p.weight[i];
+                    p.weightGrad[i] = -p.weight[i];
+                }
+            });
+            ProbeWorkload.copyState(expected, net.state());
+            net.push();
+            ProbeWorkload.copyState(new NetworkState(w.spec), net.state());
+            net.pull();
+            int failures = 0;
+            var want = ProbeResult.snapshot(expected);
+            var have = ProbeResult.snapshot(net.state());
+            for (var e : want.entrySet()) {
+                if (!java.util.Arrays.equals(e.getValue(), have.get(e.getKey()))) {
+                    System.out.println("  MISMATCH after push/pull: " + e.getKey());
+                    failures++;
+                }
+            }
+            System.out.println("  " + want.size() + " arrays " + (failures == 0 ? "identical" : "differ"));
+            return failures;
+        }
+    }
+}
