@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Learning check (a script, not a unit test: minutes for MinAtar, hours for Pong on a CPU).
-#   scripts/learning-check.sh minatar [FRAMES]   dense DQN on minatar:breakout (default 300,000 frames)
+# Learning check (a script, not a unit test: about half an hour for MinAtar, many hours for Pong on a CPU).
+#   scripts/learning-check.sh minatar [FRAMES]   dense DQN on minatar:breakout (default 100,000 frames)
 #                                                must beat uniform random play clearly:
 #                                                final eval return >= 2 x random and >= random + 1
 #   scripts/learning-check.sh pong [FRAMES]      dense DQN on atari:pong (default 3,000,000 frames)
@@ -8,12 +8,14 @@
 #                                                > mean of the first 3 + 3 points (needs ROMs)
 # Extra arguments after FRAMES go to 'sparsedrl train' (e.g. --backend tornado --device 0:0).
 # Environment: SEED (default 1), CHECK_DIR (default runs/learning-check). Exit 0 = pass, 1 = fail.
+# Measured (2-core machine shared with other jobs, --threads 1): minatar 100k frames, seed 1: DQN 4.81
+# vs random 0.53, 1,777 s.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 which_check="${1:-minatar}"
 shift || true
 case "$which_check" in
-  minatar) env=minatar:breakout; frames="${1:-300000}" ;;
+  minatar) env=minatar:breakout; frames="${1:-100000}" ;;
   pong) env=atari:pong; frames="${1:-3000000}" ;;
   *) echo "usage: $0 minatar|pong [FRAMES] [train flags...]" >&2; exit 2 ;;
 esac

@@ -285,4 +285,58 @@ public final class ConvKernels {
             }
         }
     }
+
+    /**
+     * Gradient w.r.t. the input computed per output position and scattered back (col2im): the patch
+     * gradient {@code dPatch[r] = sum_co dOut[b][oy][ox][co] * wT[co][r]} runs its inner loop over the
+     * whole patch ({@code K = k*k*inC}) with the kernel given as {@code wT[co][r]} doubles
+     * ({@link ArrayKernels#transposeToDouble} of the {@code [K][outC]} kernel), then is added into the
+     * input positions it came from. Patches of one sample overlap, so each iteration owns a whole
+     * sample: parallel over {@code b in [from, to)}, using its region {@code [b*K, (b+1)*K)} of
+     * {@code dPatch}. Same sums as {@link #backwardInput}, added in another order.
+     */
+    public static void backwardInputByPatches(float[] dOut, double[] wT, float[] dPatch, float[] dIn,
+                                              int inH, int inW, int inC, int outH, int outW, int outC,
+                                              int k, int stride, int padTop, int padLeft, int from, int to) {
+        int kk = k * k * inC;
+        for (@Parallel int b = from; b < to; b++) {
+            int inBase = b * inH * inW * inC;
+            for (int i = 0; i < inH * inW * inC; i++) {
+                dIn[inBase + i] = 0f;
+            }
+            int pd = b * kk;
+            for (int oy = 0; oy < outH; oy++) {
+                for (int ox = 0; ox < outW; ox++) {
+                    for (int r = 0; r < kk; r++) {
+                        dPatch[pd + r] = 0f;
+                    }
+                    int g = ((b * outH + oy) * outW + ox) * outC;
+                    for (int co = 0; co < outC; co++) {
+                        float a = dOut[g + co];
+                        if (a != 0f) {
+                            int wb = co * kk;
+                            for (int r = 0; r < kk; r++) {
+                                dPatch[pd + r] += a * (float) wT[wb + r];
+                            }
+                        }
+                    }
+                    for (int ky = 0; ky < k; ky++) {
+                        int iy = oy * stride - padTop + ky;
+                        if (iy >= 0 && iy < inH) {
+                            for (int kx = 0; kx < k; kx++) {
+                                int ix = ox * stride - padLeft + kx;
+                                if (ix >= 0 && ix < inW) {
+                                    int d = inBase + (iy * inW + ix) * inC;
+                                    int src = pd + (ky * k + kx) * inC;
+                                    for (int ci = 0; ci < inC; ci++) {
+                                        dIn[d + ci] += dPatch[src + ci];
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -6,10 +6,15 @@ import sparsedrl.tasks.kernels.ConvKernels;
 import sparsedrl.tasks.net.LayerParams;
 import sparsedrl.tasks.net.LayerSpec;
 
-/** A conv layer on the worker pool: forward over output rows, backward over input rows and kernel rows. */
+/**
+ * A conv layer on the worker pool. Forward over output rows (or blocks of output positions for layers
+ * with few channels), weight gradient over blocks of output channels, input gradient per sample. The
+ * patch-wise kernels keep every innermost loop long and vectorisable; each is checked against the
+ * plain kernel in ConvKernelFormsTest.
+ */
 final class ConvLayer implements JvmLayer {
     /** Layers with fewer output channels run the forward pass by blocks of positions. */
-    private static final int POSITION_FORWARD_BELOW_CHANNELS = Integer.getInteger("sparsedrl.positionForwardBelow", 64);
+    private static final int POSITION_FORWARD_BELOW_CHANNELS = 64;
     /** Largest block of output positions: its transposed patches stay in L2. */
     private static final int MAX_POSITIONS_PER_BLOCK = 160;
 
@@ -28,9 +33,11 @@ final class ConvLayer implements JvmLayer {
     /** Output channels per parallel iteration of the weight gradient. */
     private final int channelsPerBlock;
     private final int channelBlocks;
-    /** The kernel as doubles (forward) and transposed to [k][k][outC][inC] (input gradient). */
+    /** The kernel as doubles (forward) and transposed to [outC][k][k][inC] (input gradient). */
     private final double[] weightD;
     private final double[] weightTD;
+    /** Each sample's patch gradient (input gradient). */
+    private final float[] patchGrad;
     /**
      * Forward by blocks of output positions (see {@link ConvKernels#forwardByPositions}) when the layer
      * has few output channels, which leave the channel loop of {@link ConvKernels#forward} too short to
@@ -44,7 +51,6 @@ final class ConvLayer implements JvmLayer {
     private final float[] weightGradT;
     private final double[] patches;
     private final int rowGrain;
-    private final int inRowGrain;
     private final int blockGrain;
     private final int kk;
 
@@ -80,8 +86,9 @@ final class ConvLayer implements JvmLayer {
         kk = spec.fanIn();
         channelBlocks = Math.min(outC, 8);
         channelsPerBlock = (outC + channelBlocks - 1) / channelBlocks;
-        weightD = new double[spec.weightCount()];
+        weightD = outC < POSITION_FORWARD_BELOW_CHANNELS ? null : new double[spec.weightCount()];
         weightTD = needsInputGradient ? new double[spec.weightCount()] : null;
+        patchGrad = needsInputGradient ? new float[batchSize * spec.fanIn()] : null;
         int positions = outH * outW;
         if (outC < POSITION_FORWARD_BELOW_CHANNELS) {
             positionItemsPerSample = (positions + MAX_POSITIONS_PER_BLOCK - 1) / MAX_POSITIONS_PER_BLOCK;
@@ -98,7 +105,6 @@ final class ConvLayer implements JvmLayer {
         patches = new double[channelBlocks * outW * kk];
         long macsPerRow = (long) outW * outC * spec.fanIn();
         rowGrain = WorkerPool.grain(macsPerRow);
-        inRowGrain = WorkerPool.grain(macsPerRow * inH / Math.max(1, outH));
         blockGrain = WorkerPool.grain((long) batchSize * outH * outW * kk * channelsPerBlock);
         weightToDoubleTask = (from, to) -> ArrayKernels.toDouble(w, weightD, from, to);
         untransposeGradTask = (from, to) -> ArrayKernels.transpose(weightGradT, dW, outC, kk, from, to);
@@ -106,8 +112,8 @@ final class ConvLayer implements JvmLayer {
                 inH, inW, inC, outH, outW, outC, k, stride, padTop, padLeft, from, to);
         forwardByPositionsTask = (from, to) -> ConvKernels.forwardByPositions(in, w, patchesT, outT, out,
                 inH, inW, inC, outH, outW, outC, k, stride, padTop, padLeft, positionsPerBlock, from, to);
-        transposeTask = (from, to) -> ArrayKernels.transposeToDouble(w, weightTD, inC, outC, from, to);
-        inputGradTask = (from, to) -> ConvKernels.backwardInput(grad, weightTD, gradIn,
+        transposeTask = (from, to) -> ArrayKernels.transposeToDouble(w, weightTD, kk, outC, from, to);
+        inputGradTask = (from, to) -> ConvKernels.backwardInputByPatches(grad, weightTD, patchGrad, gradIn,
                 inH, inW, inC, outH, outW, outC, k, stride, padTop, padLeft, from, to);
         weightGradTask = (from, to) -> ConvKernels.backwardWeightsTransposed(in, grad, patches, weightGradT, count,
                 inH, inW, inC, outH, outW, outC, k, stride, padTop, padLeft, channelsPerBlock, from, to);
@@ -139,9 +145,9 @@ final class ConvLayer implements JvmLayer {
         pool.run(kk, WorkerPool.grain(outC), untransposeGradTask);
         if (gradInput != null) {
             w = params.weight;
-            pool.run(k * k * outC, WorkerPool.grain(inC), transposeTask);
+            pool.run(outC, WorkerPool.grain(kk), transposeTask);
             gradIn = gradInput;
-            pool.run(n * inH, inRowGrain, inputGradTask);
+            pool.run(n, 1, inputGradTask);
         }
         release();
     }

@@ -3,6 +3,7 @@ package sparsedrl.tasks.backend.tornado;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import sparsedrl.tasks.backend.AdamConfig;
 import sparsedrl.tasks.backend.LossKind;
 import sparsedrl.tasks.backend.QNetwork;
@@ -28,12 +29,16 @@ import uk.ac.manchester.tornado.api.enums.DataTransferMode;
  * Q-value graphs for one state and for a batch, activation-mean graphs for the same two sizes,
  * target sync and mask application. TornadoVM compiles each on its first execution. Scalars are
  * compiled into the kernels, so the discount is part of the update graph: a call with another
- * gamma rebuilds the graphs once (state preserved through the host).
+ * gamma rebuilds the graphs once (state preserved through the host). Weight gradients are always
+ * computed densely, whatever {@code keepDenseGradient} says (the contract allows it). Updates take
+ * full batches of {@link #batchSize()} transitions.
  */
 final class TornadoQNetwork implements QNetwork {
 
     /** Dopamine's and MinAtar's discount: the graphs are first built for it. */
     private static final float DEFAULT_GAMMA = 0.99f;
+    /** TornadoVM tells graphs apart by name: every graph set gets a fresh prefix. */
+    private static final AtomicLong GRAPH_SETS = new AtomicLong();
 
     private final NetworkSpec spec;
     private final NetworkState state;
@@ -104,8 +109,7 @@ final class TornadoQNetwork implements QNetwork {
 
     /** (Re)creates every graph for discount {@code gamma} and pushes the host state. */
     private void build(float gamma) {
-        DeviceGraphs g = new DeviceGraphs("n" + Integer.toHexString(System.identityHashCode(this)) + "g"
-                + Integer.toHexString(Float.floatToIntBits(gamma)), sharedArrays(state), device);
+        DeviceGraphs g = new DeviceGraphs("qnet" + GRAPH_SETS.incrementAndGet(), sharedArrays(state), device);
         updateGraph = g.add(updateGraph(g, gamma));
         syncGraph = g.add(syncGraph(g));
         maskGraph = g.add(maskGraph(g));
