@@ -57,4 +57,24 @@ public final class ArrayKernels {
             }
         }
     }
+
+    /**
+     * Transposes one matrix {@code src[rows][cols]} to {@code dst[cols][rows]} tile by tile, for large
+     * matrices: a tile of {@code tile x tile} source elements stays in L1 while it is read column-wise.
+     * Parallel over blocks of {@code tile} destination rows, {@code block in [from, to)}.
+     */
+    public static void transposeTiled(float[] src, float[] dst, int rows, int cols, int tile, int from, int to) {
+        for (@Parallel int block = from; block < to; block++) {
+            int c0 = block * tile;
+            int c1 = Math.min(c0 + tile, cols);
+            for (int r0 = 0; r0 < rows; r0 += tile) {
+                int r1 = Math.min(r0 + tile, rows);
+                for (int c = c0; c < c1; c++) {
+                    for (int r = r0; r < r1; r++) {
+                        dst[c * rows + r] = src[r * cols + c];
+                    }
+                }
+            }
+        }
+    }
 }

@@ -8,8 +8,14 @@ import sparsedrl.tasks.net.LayerSpec;
 
 /** A dense layer on the worker pool: forward over column blocks, backward over weight rows. */
 final class DenseLayer implements JvmLayer {
-    /** Output columns per parallel iteration of the forward pass: the batch's block stays in cache. */
-    private static final int COLS_PER_BLOCK = 128;
+    /**
+     * Output columns per parallel iteration of the forward pass, and input features per iteration of
+     * the input gradient: long enough inner loops for the JIT, while the batch's block stays in cache.
+     */
+    private static final int COLS_PER_BLOCK = 256;
+    private static final int INPUT_COLS_PER_BLOCK = 256;
+    /** Tile edge of the kernel transpose. */
+    private static final int TILE = 32;
 
     private final WorkerPool pool;
     private final LayerTail tail;
@@ -51,9 +57,10 @@ final class DenseLayer implements JvmLayer {
                 DenseKernels.forward(in, w, acc, out, count, inN, outN, COLS_PER_BLOCK, from, to);
         weightGradTask = (from, to) ->
                 DenseKernels.backwardWeights(in, gradD, dW, count, inN, outN, from, to);
-        transposeWeightTask = (from, to) -> ArrayKernels.transpose(w, weightT, inN, outN, from, to);
+        transposeWeightTask = (from, to) -> ArrayKernels.transposeTiled(w, weightT, inN, outN, TILE, from, to);
         inputGradTask = (from, to) ->
-                DenseKernels.backwardInput(grad, weightT, inputAcc, gradIn, count, inN, outN, COLS_PER_BLOCK, from, to);
+                DenseKernels.backwardInput(grad, weightT, inputAcc, gradIn, count, inN, outN, INPUT_COLS_PER_BLOCK,
+                        from, to);
     }
 
     @Override
@@ -80,9 +87,9 @@ final class DenseLayer implements JvmLayer {
         if (gradInput != null) {
             w = params.weight;
             gradIn = gradInput;
-            pool.run(outN, WorkerPool.grain(inN), transposeWeightTask);
-            pool.run((inN + COLS_PER_BLOCK - 1) / COLS_PER_BLOCK, WorkerPool.grain((long) n * outN * COLS_PER_BLOCK),
-                    inputGradTask);
+            pool.run((outN + TILE - 1) / TILE, WorkerPool.grain((long) TILE * inN), transposeWeightTask);
+            pool.run((inN + INPUT_COLS_PER_BLOCK - 1) / INPUT_COLS_PER_BLOCK,
+                    WorkerPool.grain((long) n * outN * INPUT_COLS_PER_BLOCK), inputGradTask);
         }
         release();
     }

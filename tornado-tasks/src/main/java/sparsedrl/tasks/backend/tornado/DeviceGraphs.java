@@ -96,12 +96,16 @@ final class DeviceGraphs implements AutoCloseable {
     }
 
     private static void touchAll(TaskGraph g, List<float[]> arrays) {
-        float[] pad = new float[1];
-        g.transferToDevice(DataTransferMode.FIRST_EXECUTION, pad);
         for (int i = 0; i < arrays.size(); i += TOUCH_ARITY) {
             float[][] four = new float[TOUCH_ARITY][];
             for (int k = 0; k < TOUCH_ARITY; k++) {
-                four[k] = i + k < arrays.size() ? arrays.get(i + k) : pad;
+                if (i + k < arrays.size()) {
+                    four[k] = arrays.get(i + k);
+                } else {
+                    // A distinct filler per slot: TornadoVM mishandles one array passed twice to a task.
+                    four[k] = new float[1];
+                    g.transferToDevice(DataTransferMode.FIRST_EXECUTION, four[k]);
+                }
             }
             g.task("touch" + i, TransferKernels::touch4, four[0], four[1], four[2], four[3]);
         }

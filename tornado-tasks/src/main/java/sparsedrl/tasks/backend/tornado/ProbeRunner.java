@@ -11,7 +11,8 @@ import sparsedrl.tasks.net.NetworkState;
 /**
  * Runs a {@link ProbeWorkload} on one backend through the {@link QNetwork} interface only, the way
  * the agent uses it: push the initial state, N updates (a target sync half-way, the last one
- * keeping the dense gradient), then Q-values, activation means and a pull.
+ * keeping the dense gradient), then Q-values (a batch and one state), activation means over a batch
+ * and three more states, and a pull.
  */
 public final class ProbeRunner {
 
@@ -55,7 +56,9 @@ public final class ProbeRunner {
             for (LayerSpec l : w.spec.hiddenLayers()) {
                 means[i++] = new float[l.outC()];
             }
-            net.unitActivationMeans(eval, w.batchSize, means);
+            // One full chunk plus a remainder: the chunked path of both backends.
+            int meanCount = w.batchSize + 3;
+            net.unitActivationMeans(w.evalStates(meanCount), meanCount, means);
             net.pull();
             NetworkState s = net.state();
             return new ProbeResult(label, losses, q, q1, means, ProbeResult.snapshot(s), s.adamStep, rate);

@@ -43,11 +43,6 @@ public final class TornadoBackend implements Backend {
         this.device = resolve(id);
     }
 
-    /** Factory form with a thread count, which TornadoVM devices do not use. */
-    public TornadoBackend(String device, int threads) {
-        this(device);
-    }
-
     @Override
     public String name() {
         return "tornado";
