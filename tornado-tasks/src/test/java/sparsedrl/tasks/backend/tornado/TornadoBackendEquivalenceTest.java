@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,11 +14,11 @@ import org.junit.jupiter.api.Test;
  * JVM started by {@code $TORNADOVM_HOME/bin/tornado} with bailouts to Java disabled: a kernel
  * TornadoVM cannot compile fails the test instead of running on the host.
  *
- * <p>Skipped, with the reason printed, when no SDK is present. Tagged slow (TornadoVM compiles some
- * 80 kernels; about 40 s of CPU, 1-3 minutes on a loaded 2-core machine):
- * {@code mvn -pl tornado-tasks -am test -Dtest='TornadoBackendEquivalenceTest' -Dsurefire.failIfNoSpecifiedTests=false -Dsurefire.excludedGroups=none}
+ * <p>Skipped, with the reason printed, when no SDK is present. Part of the default suite wherever an
+ * SDK is found (TornadoVM compiles some 80 kernels: about 40 s of CPU, 1-3 minutes on a loaded
+ * 2-core machine). Alone: {@code mvn -pl tornado-tasks -am test -Dtest='TornadoBackendEquivalenceTest'
+ * -Dsurefire.failIfNoSpecifiedTests=false}
  */
-@Tag("slow")
 class TornadoBackendEquivalenceTest {
 
     @Test

@@ -1,0 +1,73 @@
+package sparsedrl.tasks.backend.jvm;
+
+/**
+ * The active entries of a mask seen as a matrix {@code [rows][cols]}, listed by column (for sums over
+ * the rows of a column) and by row (for sums over the columns of a row), each with the flat kernel
+ * index of every entry. Built on the host when the mask changes; immutable.
+ */
+final class ActiveIndex {
+    final int rows;
+    final int cols;
+    final int active;
+    final int[] colStart;
+    final int[] colRow;
+    final int[] colFlat;
+    final int[] rowStart;
+    final int[] rowCol;
+    final int[] rowFlat;
+
+    private ActiveIndex(int rows, int cols, int active) {
+        this.rows = rows;
+        this.cols = cols;
+        this.active = active;
+        colStart = new int[cols + 1];
+        colRow = new int[active];
+        colFlat = new int[active];
+        rowStart = new int[rows + 1];
+        rowCol = new int[active];
+        rowFlat = new int[active];
+    }
+
+    /** Index of the non-zero entries of {@code mask}, laid out row-major as {@code [rows][cols]}. */
+    static ActiveIndex of(float[] mask, int rows, int cols) {
+        if (mask.length != rows * cols) {
+            throw new IllegalArgumentException("mask has " + mask.length + " entries, expected " + rows + "x" + cols);
+        }
+        int active = 0;
+        for (float m : mask) {
+            active += m != 0f ? 1 : 0;
+        }
+        ActiveIndex ix = new ActiveIndex(rows, cols, active);
+        int j = 0;
+        for (int r = 0; r < rows; r++) {
+            ix.rowStart[r] = j;
+            for (int c = 0; c < cols; c++) {
+                int f = r * cols + c;
+                if (mask[f] != 0f) {
+                    ix.rowCol[j] = c;
+                    ix.rowFlat[j] = f;
+                    ix.colStart[c + 1]++;
+                    j++;
+                }
+            }
+        }
+        ix.rowStart[rows] = j;
+        for (int c = 0; c < cols; c++) {
+            ix.colStart[c + 1] += ix.colStart[c];
+        }
+        int[] fill = new int[cols];
+        for (int r = 0; r < rows; r++) { // rows ascending: each column lists its rows in order
+            for (int k = ix.rowStart[r]; k < ix.rowStart[r + 1]; k++) {
+                int c = ix.rowCol[k];
+                int at = ix.colStart[c] + fill[c]++;
+                ix.colRow[at] = r;
+                ix.colFlat[at] = ix.rowFlat[k];
+            }
+        }
+        return ix;
+    }
+
+    double density() {
+        return (double) active / ((long) rows * cols);
+    }
+}
