@@ -1,5 +1,6 @@
 package sparsedrl.sparsity;
 
+import sparsedrl.tasks.random.SplitMix64;
 import java.nio.ByteBuffer;
 import java.util.List;
 import sparsedrl.tasks.backend.QNetwork;

@@ -1,5 +1,6 @@
 package sparsedrl.sparsity;
 
+import sparsedrl.tasks.random.SplitMix64;
 import java.util.Arrays;
 import sparsedrl.tasks.net.LayerParams;
 

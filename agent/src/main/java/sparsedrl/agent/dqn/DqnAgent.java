@@ -4,7 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import sparsedrl.agent.replay.ReplayBuffer;
-import sparsedrl.agent.replay.SplitMix64;
+import sparsedrl.tasks.random.SplitMix64;
 import sparsedrl.sparsity.SparsityMethod;
 import sparsedrl.tasks.backend.QNetwork;
 import sparsedrl.tasks.backend.TransitionBatch;

@@ -1,5 +1,6 @@
 package sparsedrl.agent.replay;
 
+import sparsedrl.tasks.random.SplitMix64;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -17,7 +17,7 @@ import sparsedrl.agent.dqn.DqnAgent;
 import sparsedrl.agent.dqn.NetworkStateIO;
 import sparsedrl.agent.env.Environment;
 import sparsedrl.agent.replay.ReplayBuffer;
-import sparsedrl.agent.replay.SplitMix64;
+import sparsedrl.tasks.random.SplitMix64;
 import sparsedrl.analysis.AtomicFiles;
 import sparsedrl.sparsity.DormantNeurons;
 import sparsedrl.sparsity.SparsityMethod;

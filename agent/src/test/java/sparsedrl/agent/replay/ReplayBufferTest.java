@@ -1,5 +1,6 @@
 package sparsedrl.agent.replay;
 
+import sparsedrl.tasks.random.SplitMix64;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

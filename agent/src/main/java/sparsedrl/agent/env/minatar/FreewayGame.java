@@ -3,7 +3,7 @@ package sparsedrl.agent.env.minatar;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import sparsedrl.agent.replay.SplitMix64;
+import sparsedrl.tasks.random.SplitMix64;
 
 /**
  * MinAtar Freeway. A chicken in column 4 crosses eight lanes (rows 1-8) from the bottom row to the

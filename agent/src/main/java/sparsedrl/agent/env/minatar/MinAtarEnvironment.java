@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import sparsedrl.agent.env.EnvConfig;
 import sparsedrl.agent.env.Environment;
-import sparsedrl.agent.replay.SplitMix64;
+import sparsedrl.tasks.random.SplitMix64;
 
 /**
  * One of the five MinAtar games as an {@link Environment}: sticky actions (the previous action

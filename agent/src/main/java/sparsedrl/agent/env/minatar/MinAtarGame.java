@@ -3,7 +3,7 @@ package sparsedrl.agent.env.minatar;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import sparsedrl.agent.replay.SplitMix64;
+import sparsedrl.tasks.random.SplitMix64;
 
 /**
  * The rules of one MinAtar game: its state, one frame of dynamics and the rendering into binary

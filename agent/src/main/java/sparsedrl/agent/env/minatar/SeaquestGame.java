@@ -3,7 +3,7 @@ package sparsedrl.agent.env.minatar;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import sparsedrl.agent.replay.SplitMix64;
+import sparsedrl.tasks.random.SplitMix64;
 
 /**
  * MinAtar Seaquest. The player's submarine (a front and a back cell, so its heading shows) moves in

@@ -4,7 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
-import sparsedrl.agent.replay.SplitMix64;
+import sparsedrl.tasks.random.SplitMix64;
 
 /**
  * MinAtar SpaceInvaders. A cannon on the bottom row shoots upward (cool-down 5 frames) at a 4x6

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import sparsedrl.agent.env.EnvConfig;
 import sparsedrl.agent.env.Environment;
-import sparsedrl.agent.replay.SplitMix64;
+import sparsedrl.tasks.random.SplitMix64;
 
 /** Hand-built Freeway situations, expected outcomes worked out from the MinAtar rules. */
 class FreewayRulesTest {

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import sparsedrl.agent.env.EnvConfig;
 import sparsedrl.agent.env.Environment;
-import sparsedrl.agent.replay.SplitMix64;
+import sparsedrl.tasks.random.SplitMix64;
 
 /** The environment wrapper: seeding, determinism, save/restore, sticky actions, caps, misuse. */
 class MinAtarEnvironmentTest {

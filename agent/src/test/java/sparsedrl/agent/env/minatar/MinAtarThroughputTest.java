@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import sparsedrl.agent.env.EnvConfig;
 import sparsedrl.agent.env.Environment;
-import sparsedrl.agent.replay.SplitMix64;
+import sparsedrl.tasks.random.SplitMix64;
 
 /**
  * Single-threaded agent steps per second of each game under random actions (observation included).

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import sparsedrl.agent.replay.SplitMix64;
+import sparsedrl.tasks.random.SplitMix64;
 
 /** Hand-built Seaquest situations, expected outcomes worked out from the MinAtar rules. */
 class SeaquestRulesTest {

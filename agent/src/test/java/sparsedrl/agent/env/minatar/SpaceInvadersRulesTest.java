@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import sparsedrl.agent.replay.SplitMix64;
+import sparsedrl.tasks.random.SplitMix64;
 
 /** Hand-built SpaceInvaders situations, expected outcomes worked out from the MinAtar rules. */
 class SpaceInvadersRulesTest {

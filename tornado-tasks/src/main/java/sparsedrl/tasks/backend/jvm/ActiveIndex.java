@@ -3,7 +3,8 @@ package sparsedrl.tasks.backend.jvm;
 /**
  * The active entries of a mask seen as a matrix {@code [rows][cols]}, listed by column (for sums over
  * the rows of a column) and by row (for sums over the columns of a row), each with the flat kernel
- * index of every entry. Built on the host when the mask changes; immutable.
+ * index of every entry. Built on the host when the mask changes. The index arrays are immutable; the
+ * value arrays are scratch of the one layer that owns the index (weights gathered in each order).
  */
 final class ActiveIndex {
     final int rows;
@@ -15,6 +16,8 @@ final class ActiveIndex {
     final int[] rowStart;
     final int[] rowCol;
     final int[] rowFlat;
+    final float[] colValues;
+    final float[] rowValues;
 
     private ActiveIndex(int rows, int cols, int active) {
         this.rows = rows;
@@ -26,6 +29,8 @@ final class ActiveIndex {
         rowStart = new int[rows + 1];
         rowCol = new int[active];
         rowFlat = new int[active];
+        colValues = new float[active];
+        rowValues = new float[active];
     }
 
     /** Index of the non-zero entries of {@code mask}, laid out row-major as {@code [rows][cols]}. */

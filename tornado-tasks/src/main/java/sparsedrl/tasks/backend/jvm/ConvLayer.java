@@ -1,6 +1,8 @@
 package sparsedrl.tasks.backend.jvm;
 
 import sparsedrl.tasks.backend.jvm.WorkerPool.RangeTask;
+import sparsedrl.tasks.backend.jvm.simd.ConvGemm;
+import sparsedrl.tasks.backend.jvm.simd.VectorSupport;
 import sparsedrl.tasks.kernels.ArrayKernels;
 import sparsedrl.tasks.kernels.ConvKernels;
 import sparsedrl.tasks.net.LayerParams;
@@ -10,7 +12,8 @@ import sparsedrl.tasks.net.LayerSpec;
  * A conv layer on the worker pool. Forward over output rows (or blocks of output positions for layers
  * with few channels), weight gradient over blocks of output channels, input gradient per sample. The
  * patch-wise kernels keep every innermost loop long and vectorisable; each is checked against the
- * plain kernel in ConvKernelFormsTest.
+ * plain kernel in ConvKernelFormsTest. When the Vector API is available ({@link VectorSupport}), the
+ * layer runs as matrix products instead ({@link ConvGemm}), which give the same floats.
  */
 final class ConvLayer implements JvmLayer {
     /** Layers with fewer output channels run the forward pass by blocks of positions. */
@@ -70,7 +73,23 @@ final class ConvLayer implements JvmLayer {
     private final RangeTask inputGradTask;
     private final RangeTask weightGradTask;
 
+    /** The Vector-API path, or null for the plain kernels; its im2col / patch-gradient buffer. */
+    private final ConvGemm gemm;
+    private final float[] gemmPatches;
+    /** The kernel transposed to [outC][K] floats (input gradient of the Vector-API path). */
+    private final float[] gemmWeightT;
+    private final RangeTask gemmForwardTask;
+    private final RangeTask gemmIm2colTask;
+    private final RangeTask gemmWeightGradTask;
+    private final RangeTask gemmTransposeTask;
+    private final RangeTask gemmInputGradTask;
+
     ConvLayer(WorkerPool pool, LayerSpec spec, int batchSize, boolean needsInputGradient) {
+        this(pool, spec, batchSize, needsInputGradient, VectorSupport.available());
+    }
+
+    /** @param vectorApi run on the Vector API when the layer's shapes allow (only if it is available) */
+    ConvLayer(WorkerPool pool, LayerSpec spec, int batchSize, boolean needsInputGradient, boolean vectorApi) {
         this.pool = pool;
         this.tail = new LayerTail(pool, spec.outC(), spec.bias(), spec.relu());
         inH = spec.inH();
@@ -117,6 +136,20 @@ final class ConvLayer implements JvmLayer {
                 inH, inW, inC, outH, outW, outC, k, stride, padTop, padLeft, from, to);
         weightGradTask = (from, to) -> ConvKernels.backwardWeightsTransposed(in, grad, patches, weightGradT, count,
                 inH, inW, inC, outH, outW, outC, k, stride, padTop, padLeft, channelsPerBlock, from, to);
+        if (vectorApi && ConvGemm.supports(spec, needsInputGradient)) {
+            gemm = new ConvGemm(spec);
+            gemmPatches = new float[gemm.rows(batchSize) * kk];
+            gemmWeightT = needsInputGradient ? new float[spec.weightCount()] : null;
+        } else {
+            gemm = null;
+            gemmPatches = null;
+            gemmWeightT = null;
+        }
+        gemmForwardTask = (from, to) -> gemm.forward(in, w, gemmPatches, out, count * outH * outW, from, to);
+        gemmIm2colTask = (from, to) -> gemm.im2col(in, gemmPatches, from, to);
+        gemmWeightGradTask = (from, to) -> gemm.weightGradient(gemmPatches, grad, dW, count * outH * outW, from, to);
+        gemmTransposeTask = (from, to) -> ArrayKernels.transpose(w, gemmWeightT, kk, outC, from, to);
+        gemmInputGradTask = (from, to) -> gemm.inputGradient(grad, gemmWeightT, gemmPatches, gradIn, from, to);
     }
 
     @Override
@@ -124,7 +157,11 @@ final class ConvLayer implements JvmLayer {
         in = input;
         w = weight;
         out = output;
-        if (positionsPerBlock > 0) {
+        count = n;
+        if (gemm != null) {
+            int rows = n * outH * outW;
+            pool.run((rows + ConvGemm.FORWARD_ROWS - 1) / ConvGemm.FORWARD_ROWS, 1, gemmForwardTask);
+        } else if (positionsPerBlock > 0) {
             pool.run(n * positionItemsPerSample, 1, forwardByPositionsTask);
         } else {
             pool.run(weight.length, WorkerPool.grain(1), weightToDoubleTask);
@@ -141,6 +178,10 @@ final class ConvLayer implements JvmLayer {
         grad = gradOut;
         dW = params.weightGrad;
         count = n;
+        if (gemm != null) {
+            backwardByGemm(params, gradInput, n);
+            return;
+        }
         pool.run(channelBlocks, blockGrain, weightGradTask);
         pool.run(kk, WorkerPool.grain(outC), untransposeGradTask);
         if (gradInput != null) {
@@ -148,6 +189,23 @@ final class ConvLayer implements JvmLayer {
             pool.run(outC, WorkerPool.grain(kk), transposeTask);
             gradIn = gradInput;
             pool.run(n, 1, inputGradTask);
+        }
+        release();
+    }
+
+    /**
+     * Weight gradient from the patches (recomputed: the target network's forward pass may have run
+     * since), then the input gradient through the same buffer.
+     */
+    private void backwardByGemm(LayerParams params, float[] gradInput, int n) {
+        int rows = n * outH * outW;
+        pool.run(rows, WorkerPool.grain(kk), gemmIm2colTask);
+        pool.run(gemm.weightItems(), 1, gemmWeightGradTask);
+        if (gradInput != null) {
+            w = params.weight;
+            pool.run(kk, WorkerPool.grain(outC), gemmTransposeTask);
+            gradIn = gradInput;
+            pool.run(n, 1, gemmInputGradTask);
         }
         release();
     }

@@ -32,6 +32,8 @@ final class JvmQNetwork implements QNetwork {
     private final int lossKind;
     private final WorkerPool pool;
     private final JvmLayer[] layers;
+    /** Each layer as dense-or-sparse by mask density; {@link #refreshActiveSets} re-decides. */
+    private final MaskedLayer[] maskedLayers;
     private final LayerTail[] hiddenTails;
     private final int[] hiddenIndex;
     private final int actions;
@@ -67,6 +69,15 @@ final class JvmQNetwork implements QNetwork {
     private final RangeTask lossTask;
 
     JvmQNetwork(NetworkSpec spec, int batchSize, AdamConfig adam, LossKind loss, WorkerPool pool) {
+        this(spec, batchSize, adam, loss, pool, 0);
+    }
+
+    /**
+     * @param sparseThreshold layers whose mask density is below this run over their active weights only
+     *                        (0: always dense)
+     */
+    JvmQNetwork(NetworkSpec spec, int batchSize, AdamConfig adam, LossKind loss, WorkerPool pool,
+                double sparseThreshold) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
@@ -82,6 +93,7 @@ final class JvmQNetwork implements QNetwork {
         List<LayerSpec> specs = spec.layers();
         int n = specs.size();
         layers = new JvmLayer[n];
+        maskedLayers = new MaskedLayer[n];
         act = new float[n][];
         grad = new float[n][];
         int hidden = 0;
@@ -95,9 +107,14 @@ final class JvmQNetwork implements QNetwork {
         for (int i = 0; i < n; i++) {
             LayerSpec s = specs.get(i);
             boolean needsInputGradient = i > 0;
-            layers[i] = s.kind() == LayerKind.CONV
+            boolean conv = s.kind() == LayerKind.CONV;
+            JvmLayer denseForm = conv
                     ? new ConvLayer(pool, s, batchSize, needsInputGradient)
                     : new DenseLayer(pool, s, batchSize, needsInputGradient);
+            SparseLayer sparseForm = conv ? new SparseConvLayer(pool, s, batchSize) : new SparseDenseLayer(pool, s, batchSize);
+            maskedLayers[i] = new MaskedLayer(denseForm, sparseForm, s.fanIn(), s.outC(), sparseThreshold);
+            maskedLayers[i].refresh(state.layers.get(i));
+            layers[i] = maskedLayers[i];
             act[i] = new float[batchSize * s.outSize()];
             grad[i] = new float[batchSize * s.outSize()];
             if (s.relu()) {
@@ -136,7 +153,20 @@ final class JvmQNetwork implements QNetwork {
 
     @Override
     public void push() {
-        // The host arrays are the parameters: nothing to copy.
+        // The host arrays are the parameters: nothing to copy, but the masks may have changed.
+        refreshActiveSets();
+    }
+
+    /** Rebuilds the active-weight lists from the masks (only when the host may have changed them). */
+    private void refreshActiveSets() {
+        for (int i = 0; i < maskedLayers.length; i++) {
+            maskedLayers[i].refresh(state.layers.get(i));
+        }
+    }
+
+    /** Whether layer {@code i} currently runs over its active weights only (tests, reports). */
+    boolean isSparse(int i) {
+        return maskedLayers[i].isSparse();
     }
 
     @Override
@@ -155,6 +185,9 @@ final class JvmQNetwork implements QNetwork {
                     + " does not match the network input " + spec.inputSize());
         }
         int last = layers.length - 1;
+        for (MaskedLayer m : maskedLayers) {
+            m.keepDenseGradient(keepDenseGradient);
+        }
         forward(transitions.nextStates, count, true);
         System.arraycopy(act[last], 0, qNextTarget, 0, count * actions);
         forward(transitions.states, count, false);
@@ -247,6 +280,7 @@ final class JvmQNetwork implements QNetwork {
         }
         weight = null;
         mask = null;
+        refreshActiveSets();
     }
 
     /**

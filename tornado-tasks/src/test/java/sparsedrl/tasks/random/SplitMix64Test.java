@@ -1,4 +1,4 @@
-package sparsedrl.agent.replay;
+package sparsedrl.tasks.random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

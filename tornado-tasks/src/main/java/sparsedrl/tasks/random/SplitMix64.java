@@ -1,9 +1,10 @@
-package sparsedrl.agent.replay;
+package sparsedrl.tasks.random;
 
 /**
  * A small random generator whose whole state is one long, so that checkpoints can save and restore
  * it exactly (java.util.Random and SplittableRandom hide their state). SplitMix64 (Steele, Lea and
  * Flood 2014): the state advances by a fixed odd constant and each output is a mix of the state.
+ * The one generator of the project: replay sampling, exploration, environments, sparse masks.
  */
 public final class SplitMix64 {
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
@@ -32,6 +33,11 @@ public final class SplitMix64 {
     /** Uniform in [0, 1) with 53 random bits. */
     public double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;
+    }
+
+    /** Uniform in [0, 1) with 24 random bits (every value exactly representable as a float). */
+    public float nextFloat() {
+        return (nextLong() >>> 40) * 0x1.0p-24f;
     }
 
     /** Uniform in [0, bound), unbiased (rejects the incomplete top range). */

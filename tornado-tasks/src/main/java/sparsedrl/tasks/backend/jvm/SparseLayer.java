@@ -1,0 +1,13 @@
+package sparsedrl.tasks.backend.jvm;
+
+/**
+ * A layer that computes over the active weights listed in an {@link ActiveIndex} only. Its backward
+ * pass reuses what its most recent forward pass stored (the transposed input), so it must follow the
+ * forward pass of the same input, as in an update; it writes the weight gradient at active positions
+ * only and leaves the others untouched.
+ */
+interface SparseLayer extends JvmLayer {
+
+    /** Switches to the given active set (called when the mask changed). */
+    void use(ActiveIndex index);
+}
