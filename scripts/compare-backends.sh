@@ -40,9 +40,9 @@ if [ -n "${TORNADOVM_HOME:-}" ]; then
   fi
   # Bailouts off: a kernel TornadoVM cannot compile must fail, not run quietly on the JVM.
   # shellcheck disable=SC2086
-  "${tornado_java[@]}" -Dtornado.recover.bailout=False ${SPARSEDRL_JAVA_OPTS:-} -cp "$jar" "$main" "$@"
+  "${tornado_java[@]}" --add-modules=jdk.incubator.vector -Dtornado.recover.bailout=False ${SPARSEDRL_JAVA_OPTS:-} -cp "$jar" "$main" "$@"
 else
   echo "compare-backends: no TornadoVM SDK (TORNADOVM_HOME unset and none under /opt/tornadovm*): JVM backend only." >&2
   # shellcheck disable=SC2086
-  "$JAVA_HOME/bin/java" ${SPARSEDRL_JAVA_OPTS:-} -cp "$jar" "$main" --backends jvm "$@"
+  "$JAVA_HOME/bin/java" --add-modules=jdk.incubator.vector ${SPARSEDRL_JAVA_OPTS:-} -cp "$jar" "$main" --backends jvm "$@"
 fi

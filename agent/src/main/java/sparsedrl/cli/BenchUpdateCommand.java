@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sparsedrl.tasks.backend.Backend;
 import sparsedrl.tasks.backend.Backends;
+import sparsedrl.sparsity.SparsityDistributions;
+import sparsedrl.sparsity.StaticSparse;
 import sparsedrl.tasks.backend.UpdateBenchmark;
+import sparsedrl.tasks.backend.jvm.JvmBackend;
 import sparsedrl.tasks.net.NetworkSpec;
 import sparsedrl.tasks.net.Padding;
 
@@ -61,6 +64,21 @@ public final class BenchUpdateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "seed of the weights and the random batch (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--sparsity", defaultValue = "0", paramLabel = "S",
+            description = {"target sparsity in [0, 1): random masks (seeded, exact count per layer); with S > 0 the",
+                "same build's dense rate is measured too and the speed-up printed (default ${DEFAULT-VALUE})"})
+    double sparsity;
+
+    @Option(names = "--distribution", defaultValue = "erk", paramLabel = "D",
+            description = "per-layer densities: erk or uniform (default ${DEFAULT-VALUE})")
+    String distribution;
+
+    @Option(names = "--sparse-threshold", paramLabel = "T",
+            description = {"JVM backend: layers with mask density below T run over their active weights only",
+                "(0 = always dense; default " + JvmBackend.DEFAULT_SPARSE_THRESHOLD + " or the system property "
+                    + JvmBackend.SPARSE_THRESHOLD_PROPERTY + ")"})
+    Double sparseThreshold;
+
     @Option(names = "--json", description = "print one JSON object instead of a table")
     boolean json;
 
@@ -76,14 +94,38 @@ public final class BenchUpdateCommand implements Callable<Integer> {
         if (device != null && !backend.equals("tornado")) {
             throw new UsageException("--device applies to --backend tornado only");
         }
+        if (!(sparsity >= 0 && sparsity < 1)) {
+            throw new UsageException("--sparsity must be in [0, 1), got " + sparsity);
+        }
+        if (!distribution.equals("erk") && !distribution.equals("uniform")) {
+            throw new UsageException("--distribution must be erk or uniform, got '" + distribution + "'");
+        }
+        if (sparseThreshold != null) {
+            if (!(sparseThreshold >= 0)) {
+                throw new UsageException("--sparse-threshold must be >= 0, got " + sparseThreshold);
+            }
+            // Read by the JVM backend when Backends creates it.
+            System.setProperty(JvmBackend.SPARSE_THRESHOLD_PROPERTY, Double.toString(sparseThreshold));
+        }
+        double[] densities = distribution.equals("erk")
+                ? SparsityDistributions.erk(network.layers(), sparsity)
+                : SparsityDistributions.uniform(network.layers(), sparsity);
         int threadCount = threads == 0 ? Backends.defaultThreads() : threads;
+        UpdateBenchmark.Settings settings = new UpdateBenchmark.Settings(batch, warmupSeconds, windows, windowSeconds, seed);
         UpdateBenchmark.Result r;
+        UpdateBenchmark.Result denseResult = null;
         String deviceName;
         try (Backend b = Backends.create(backend, threadCount, device)) {
             deviceName = b.device();
-            r = UpdateBenchmark.run(b, network,
-                    new UpdateBenchmark.Settings(batch, warmupSeconds, windows, windowSeconds, seed));
+            r = sparsity == 0 ? UpdateBenchmark.run(b, network, settings)
+                    : UpdateBenchmark.run(b, network, settings, net -> new StaticSparse(densities, seed).initialize(net));
+            if (sparsity > 0) {
+                denseResult = UpdateBenchmark.run(b, network, settings);
+            }
         }
+        long sparseFlops = UpdateBenchmark.flopsPerUpdate(network, batch, densities);
+        double flopBound = (double) r.flopsPerUpdate() / sparseFlops;
+        Double speedUp = denseResult == null ? null : r.updatesPerSecond() / denseResult.updatesPerSecond();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("net", net);
         result.put("padding", net.equals("nature") ? padding : "valid");
@@ -92,7 +134,15 @@ public final class BenchUpdateCommand implements Callable<Integer> {
         result.put("device", deviceName);
         result.put("threads", backend.equals("jvm") ? threadCount : null);
         result.put("batch", batch);
+        result.put("sparsity", sparsity);
+        result.put("distribution", distribution);
+        result.put("layer_densities", Arrays.stream(densities).map(v -> round(v, 4)).toArray());
+        result.put("sparse_threshold", backend.equals("jvm") ? JvmBackend.configuredSparseThreshold() : null);
         result.put("updates_per_s", round(r.updatesPerSecond(), 3));
+        result.put("dense_updates_per_s", denseResult == null ? null : round(denseResult.updatesPerSecond(), 3));
+        result.put("speedup", speedUp == null ? null : round(speedUp, 3));
+        result.put("flop_bound_speedup", round(flopBound, 2));
+        result.put("sparse_flops_per_update", sparseFlops);
         result.put("best_updates_per_s", round(r.bestUpdatesPerSecond(), 3));
         result.put("window_updates_per_s", Arrays.stream(r.windowRates()).map(v -> round(v, 3)).toArray());
         result.put("act_latency_ms", round(r.actLatencyMs(), 4));
@@ -106,8 +156,16 @@ public final class BenchUpdateCommand implements Callable<Integer> {
             out.printf("backend          %s (%s)%n", backend, deviceName);
             out.printf("updates/s        %.2f median, %.2f best of %d windows of %.1f s (batch %d)%n",
                     r.updatesPerSecond(), r.bestUpdatesPerSecond(), windows, windowSeconds, batch);
-            out.printf("compute          %.2f GFLOP per update, %.1f GFLOP/s%n", r.flopsPerUpdate() / 1e9,
-                    r.updatesPerSecond() * r.flopsPerUpdate() / 1e9);
+            out.printf("compute          %.2f GFLOP per dense update, %.1f GFLOP/s dense-equivalent%n",
+                    r.flopsPerUpdate() / 1e9, r.updatesPerSecond() * r.flopsPerUpdate() / 1e9);
+            if (sparsity > 0) {
+                out.printf("sparsity         %.3f %s, layer densities %s, sparse threshold %s%n", sparsity, distribution,
+                        Arrays.toString(Arrays.stream(densities).map(v -> round(v, 4)).toArray()),
+                        result.get("sparse_threshold"));
+                out.printf("dense rate       %.2f updates/s (same build, same settings)%n", denseResult.updatesPerSecond());
+                out.printf("speed-up         %.2fx measured, %.2fx FLOP-count bound (%.3f GFLOP per sparse update)%n",
+                        speedUp, flopBound, sparseFlops / 1e9);
+            }
             out.printf("act latency      %.3f ms (batch 1, median)%n", r.actLatencyMs());
         }
         return SparseDrl.EXIT_OK;

@@ -42,6 +42,7 @@ public final class TrainingSession {
             out.printf(Locale.ROOT, "run %s finished: final eval return %.3f (mean of the last %d iterations), "
                             + "%d frames, %.0f s%n", runDir, result.finalEvalReturn(), result.finalIterations(),
                     result.frames(), result.wallSeconds());
+            out.printf(Locale.ROOT, "results: %s (metrics.csv, result.json, learning_curve.png)%n", runDir.toAbsolutePath());
             out.flush();
         }
         return 0;

@@ -25,6 +25,10 @@ public final class JavaRunLauncher implements RunLauncher {
     public static JavaRunLauncher ofThisApplication() {
         List<String> p = new ArrayList<>();
         p.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            // the JVM backend's fast kernels (Vector API) as in this JVM
+            p.add("--add-modules=jdk.incubator.vector");
+        }
         String opts = System.getenv("SPARSEDRL_JAVA_OPTS");
         if (opts != null && !opts.isBlank()) {
             p.addAll(List.of(opts.trim().split("\\s+")));

@@ -2,6 +2,7 @@ package sparsedrl.tasks.backend;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import sparsedrl.tasks.net.LayerSpec;
 import sparsedrl.tasks.net.NetworkSpec;
 
@@ -52,11 +53,35 @@ public final class UpdateBenchmark {
         return 2 * macs * batchSize;
     }
 
+    /**
+     * Floating-point operations of one update when layer {@code i} keeps {@code densities[i]} of its
+     * weights and every pass costs in proportion: the FLOP-count bound of a sparse update's speed-up is
+     * {@code flopsPerUpdate(spec, b) / flopsPerUpdate(spec, b, densities)}.
+     */
+    public static long flopsPerUpdate(NetworkSpec spec, int batchSize, double[] densities) {
+        double macs = 0;
+        for (int i = 0; i < spec.layers().size(); i++) {
+            LayerSpec l = spec.layers().get(i);
+            macs += l.forwardMacs() * (i == 0 ? 3 : 4) * densities[i];
+        }
+        return Math.round(2 * macs * batchSize);
+    }
+
     public static Result run(Backend backend, NetworkSpec spec, Settings settings) {
+        return run(backend, spec, settings, net -> { });
+    }
+
+    /**
+     * @param sparsify sets the masks of the freshly initialised network (and pushes them); the target
+     *                 network is then synchronised, as training would after its first target update
+     */
+    public static Result run(Backend backend, NetworkSpec spec, Settings settings, Consumer<QNetwork> sparsify) {
         try (QNetwork net = backend.create(spec, settings.batchSize(), AdamConfig.DOPAMINE, LossKind.MSE)) {
             SplittableRandom rng = new SplittableRandom(settings.seed());
             net.state().initXavier(rng.nextLong());
             net.push();
+            sparsify.accept(net);
+            net.syncTarget();
             TransitionBatch batch = randomBatch(spec, settings.batchSize(), rng);
 
             long warmupEnd = System.nanoTime() + (long) (settings.warmupSeconds() * 1e9);

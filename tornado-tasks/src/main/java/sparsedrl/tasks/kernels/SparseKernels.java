@@ -41,35 +41,28 @@ public final class SparseKernels {
     }
 
     /**
-     * Per sample {@code b in [from, to)}: the transposed patch matrix {@code patches[b][tap][position]}
-     * of an NHWC conv input ({@code tap = (ky*k + kx)*inC + ic}), zero where the tap falls in the padding.
+     * Per sample {@code b in [from, to)}: the zero-padded NHWC input split into stride phases,
+     * {@code phases[b][py][px][ic][y][x] = padded[y*stride + py][x*stride + px][ic]} with
+     * {@code y < phaseH}, {@code x < phaseW} (padded coordinates start {@code padTop}/{@code padLeft}
+     * before the image). Tap (ky, kx) of output (oy, ox) is then phase (ky % s, kx % s) at
+     * (oy + ky / s, ox + kx / s): every patch row is a contiguous copy.
      */
-    public static void patchesT(float[] in, float[] patches, int inH, int inW, int inC, int outH, int outW,
-                                int k, int stride, int padTop, int padLeft, int from, int to) {
-        int positions = outH * outW;
-        int taps = k * k * inC;
+    public static void toPhases(float[] in, float[] phases, int inH, int inW, int inC, int stride, int padTop,
+                                int padLeft, int phaseH, int phaseW, int from, int to) {
+        int plane = phaseH * phaseW;
+        int perSample = stride * stride * inC * plane;
         for (@Parallel int b = from; b < to; b++) {
-            int base = b * taps * positions;
             int inBase = b * inH * inW * inC;
-            for (int ky = 0; ky < k; ky++) {
-                for (int kx = 0; kx < k; kx++) {
-                    int tapBase = base + (ky * k + kx) * inC * positions;
-                    for (int oy = 0; oy < outH; oy++) {
-                        int iy = oy * stride + ky - padTop;
-                        for (int ox = 0; ox < outW; ox++) {
-                            int ix = ox * stride + kx - padLeft;
-                            int p = tapBase + oy * outW + ox;
-                            if (iy < 0 || iy >= inH || ix < 0 || ix >= inW) {
-                                for (int ic = 0; ic < inC; ic++) {
-                                    patches[p + ic * positions] = 0f;
-                                }
-                            } else {
-                                int s = inBase + (iy * inW + ix) * inC;
-                                for (int ic = 0; ic < inC; ic++) {
-                                    patches[p + ic * positions] = in[s + ic];
-                                }
-                            }
-                        }
+            for (int y = 0; y < phaseH * stride; y++) {
+                int iy = y - padTop;
+                for (int x = 0; x < phaseW * stride; x++) {
+                    int ix = x - padLeft;
+                    int d = b * perSample + ((y % stride) * stride + x % stride) * inC * plane + (y / stride) * phaseW
+                            + x / stride;
+                    boolean inside = iy >= 0 && iy < inH && ix >= 0 && ix < inW;
+                    int s = inBase + (iy * inW + ix) * inC;
+                    for (int ic = 0; ic < inC; ic++) {
+                        phases[d + ic * plane] = inside ? in[s + ic] : 0f;
                     }
                 }
             }
@@ -77,39 +70,87 @@ public final class SparseKernels {
     }
 
     /**
-     * Per sample {@code b in [from, to)}: {@code gradIn[b]} = the sum of the patch gradients
-     * {@code patchGrad[b][tap][position]} over the input pixels they came from (col2im), in a fixed order.
+     * Inverse of {@link #toPhases} for a gradient: {@code gradIn[b]} = the phases without the padding, 0
+     * for pixels outside the phases.
      */
-    public static void scatterPatchesT(float[] patchGrad, float[] gradIn, int inH, int inW, int inC, int outH,
-                                       int outW, int k, int stride, int padTop, int padLeft, int from, int to) {
+    public static void fromPhases(float[] phases, float[] gradIn, int inH, int inW, int inC, int stride, int padTop,
+                                  int padLeft, int phaseH, int phaseW, int from, int to) {
+        int plane = phaseH * phaseW;
+        int perSample = stride * stride * inC * plane;
+        for (@Parallel int b = from; b < to; b++) {
+            int outBase = b * inH * inW * inC;
+            for (int iy = 0; iy < inH; iy++) {
+                int y = iy + padTop;
+                for (int ix = 0; ix < inW; ix++) {
+                    int x = ix + padLeft;
+                    int s = b * perSample + ((y % stride) * stride + x % stride) * inC * plane + (y / stride) * phaseW
+                            + x / stride;
+                    int d = outBase + (iy * inW + ix) * inC;
+                    // pixels beyond the phases' extent are seen by no tap (VALID remainder)
+                    boolean covered = y < phaseH * stride && x < phaseW * stride;
+                    for (int ic = 0; ic < inC; ic++) {
+                        gradIn[d + ic] = covered ? phases[s + ic * plane] : 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Per sample {@code b in [from, to)}: the transposed patch matrix {@code patches[b][tap][position]}
+     * ({@code tap = (ky*k + kx)*inC + ic}) from the stride phases of {@link #toPhases}.
+     */
+    public static void patchesT(float[] phases, float[] patches, int inC, int outH, int outW, int k, int stride,
+                                int phaseH, int phaseW, int from, int to) {
         int positions = outH * outW;
         int taps = k * k * inC;
-        int inSize = inH * inW * inC;
+        int plane = phaseH * phaseW;
         for (@Parallel int b = from; b < to; b++) {
-            int base = b * taps * positions;
-            int inBase = b * inSize;
-            for (int i = 0; i < inSize; i++) {
-                gradIn[inBase + i] = 0f;
+            for (int t = 0; t < taps; t++) {
+                int ic = t % inC;
+                int kx = (t / inC) % k;
+                int ky = t / (inC * k);
+                int row = (b * taps + t) * positions;
+                int src = (((b * stride + ky % stride) * stride + kx % stride) * inC + ic) * plane
+                        + (ky / stride) * phaseW + kx / stride;
+                for (int oy = 0; oy < outH; oy++) {
+                    int s = src + oy * phaseW;
+                    int d = row + oy * outW;
+                    for (int ox = 0; ox < outW; ox++) {
+                        patches[d + ox] = phases[s + ox];
+                    }
+                }
             }
-            for (int ky = 0; ky < k; ky++) {
-                for (int kx = 0; kx < k; kx++) {
-                    int tapBase = base + (ky * k + kx) * inC * positions;
-                    for (int oy = 0; oy < outH; oy++) {
-                        int iy = oy * stride + ky - padTop;
-                        if (iy < 0 || iy >= inH) {
-                            continue;
-                        }
-                        for (int ox = 0; ox < outW; ox++) {
-                            int ix = ox * stride + kx - padLeft;
-                            if (ix < 0 || ix >= inW) {
-                                continue;
-                            }
-                            int p = tapBase + oy * outW + ox;
-                            int d = inBase + (iy * inW + ix) * inC;
-                            for (int ic = 0; ic < inC; ic++) {
-                                gradIn[d + ic] += patchGrad[p + ic * positions];
-                            }
-                        }
+        }
+    }
+
+    /**
+     * Per sample {@code b in [from, to)}: the input gradient as stride phases (see {@link #toPhases}) =
+     * the sum of the patch gradients {@code patchGrad[b][tap][position]} over the pixels they came from
+     * (col2im), tap by tap in a fixed order.
+     */
+    public static void scatterPatchesT(float[] patchGrad, float[] phases, int inC, int outH, int outW, int k,
+                                       int stride, int phaseH, int phaseW, int from, int to) {
+        int positions = outH * outW;
+        int taps = k * k * inC;
+        int plane = phaseH * phaseW;
+        int perSample = stride * stride * inC * plane;
+        for (@Parallel int b = from; b < to; b++) {
+            for (int i = 0; i < perSample; i++) {
+                phases[b * perSample + i] = 0f;
+            }
+            for (int t = 0; t < taps; t++) {
+                int ic = t % inC;
+                int kx = (t / inC) % k;
+                int ky = t / (inC * k);
+                int row = (b * taps + t) * positions;
+                int dst = (((b * stride + ky % stride) * stride + kx % stride) * inC + ic) * plane
+                        + (ky / stride) * phaseW + kx / stride;
+                for (int oy = 0; oy < outH; oy++) {
+                    int d = dst + oy * phaseW;
+                    int s = row + oy * outW;
+                    for (int ox = 0; ox < outW; ox++) {
+                        phases[d + ox] += patchGrad[s + ox];
                     }
                 }
             }

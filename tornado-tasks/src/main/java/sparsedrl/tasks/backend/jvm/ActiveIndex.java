@@ -13,11 +13,40 @@ final class ActiveIndex {
     final int[] colStart;
     final int[] colRow;
     final int[] colFlat;
+    /** Position in the row lists of each column-list entry: column values gather from row values. */
+    final int[] colToRow;
     final int[] rowStart;
     final int[] rowCol;
     final int[] rowFlat;
     final float[] colValues;
     final float[] rowValues;
+    /** The kernel whose values {@link #colValues}/{@link #rowValues} hold, or null when they are stale. */
+    float[] valuesOf;
+
+    /** Whether {@code other} lists the same entries (shares the index arrays, see {@link #withOwnValues}). */
+    boolean sameActiveSet(ActiveIndex other) {
+        return colFlat == other.colFlat;
+    }
+
+    /** The same active set with its own value arrays (for a second kernel: the target network). */
+    ActiveIndex withOwnValues() {
+        return new ActiveIndex(this);
+    }
+
+    private ActiveIndex(ActiveIndex o) {
+        rows = o.rows;
+        cols = o.cols;
+        active = o.active;
+        colStart = o.colStart;
+        colRow = o.colRow;
+        colFlat = o.colFlat;
+        colToRow = o.colToRow;
+        rowStart = o.rowStart;
+        rowCol = o.rowCol;
+        rowFlat = o.rowFlat;
+        colValues = new float[active];
+        rowValues = new float[active];
+    }
 
     private ActiveIndex(int rows, int cols, int active) {
         this.rows = rows;
@@ -26,6 +55,7 @@ final class ActiveIndex {
         colStart = new int[cols + 1];
         colRow = new int[active];
         colFlat = new int[active];
+        colToRow = new int[active];
         rowStart = new int[rows + 1];
         rowCol = new int[active];
         rowFlat = new int[active];
@@ -67,6 +97,7 @@ final class ActiveIndex {
                 int at = ix.colStart[c] + fill[c]++;
                 ix.colRow[at] = r;
                 ix.colFlat[at] = ix.rowFlat[k];
+                ix.colToRow[at] = k;
             }
         }
         return ix;

@@ -105,11 +105,13 @@ final class ConvLayer implements JvmLayer {
         kk = spec.fanIn();
         channelBlocks = Math.min(outC, 8);
         channelsPerBlock = (outC + channelBlocks - 1) / channelBlocks;
-        weightD = outC < POSITION_FORWARD_BELOW_CHANNELS ? null : new double[spec.weightCount()];
-        weightTD = needsInputGradient ? new double[spec.weightCount()] : null;
-        patchGrad = needsInputGradient ? new float[batchSize * spec.fanIn()] : null;
+        // the plain kernels' buffers only when they run
+        boolean plain = !(vectorApi && ConvGemm.supports(spec, needsInputGradient));
+        weightD = !plain || outC < POSITION_FORWARD_BELOW_CHANNELS ? null : new double[spec.weightCount()];
+        weightTD = plain && needsInputGradient ? new double[spec.weightCount()] : null;
+        patchGrad = plain && needsInputGradient ? new float[batchSize * spec.fanIn()] : null;
         int positions = outH * outW;
-        if (outC < POSITION_FORWARD_BELOW_CHANNELS) {
+        if (plain && outC < POSITION_FORWARD_BELOW_CHANNELS) {
             positionItemsPerSample = (positions + MAX_POSITIONS_PER_BLOCK - 1) / MAX_POSITIONS_PER_BLOCK;
             positionsPerBlock = (positions + positionItemsPerSample - 1) / positionItemsPerSample;
             patchesT = new double[batchSize * positionItemsPerSample * kk * positionsPerBlock];
@@ -120,8 +122,8 @@ final class ConvLayer implements JvmLayer {
             patchesT = null;
             outT = null;
         }
-        weightGradT = new float[spec.weightCount()];
-        patches = new double[channelBlocks * outW * kk];
+        weightGradT = plain ? new float[spec.weightCount()] : null;
+        patches = plain ? new double[channelBlocks * outW * kk] : null;
         long macsPerRow = (long) outW * outC * spec.fanIn();
         rowGrain = WorkerPool.grain(macsPerRow);
         blockGrain = WorkerPool.grain((long) batchSize * outH * outW * kk * channelsPerBlock);
@@ -136,7 +138,7 @@ final class ConvLayer implements JvmLayer {
                 inH, inW, inC, outH, outW, outC, k, stride, padTop, padLeft, from, to);
         weightGradTask = (from, to) -> ConvKernels.backwardWeightsTransposed(in, grad, patches, weightGradT, count,
                 inH, inW, inC, outH, outW, outC, k, stride, padTop, padLeft, channelsPerBlock, from, to);
-        if (vectorApi && ConvGemm.supports(spec, needsInputGradient)) {
+        if (!plain) {
             gemm = new ConvGemm(spec);
             gemmPatches = new float[gemm.rows(batchSize) * kk];
             gemmWeightT = needsInputGradient ? new float[spec.weightCount()] : null;
@@ -203,7 +205,7 @@ final class ConvLayer implements JvmLayer {
         pool.run(gemm.weightItems(), 1, gemmWeightGradTask);
         if (gradInput != null) {
             w = params.weight;
-            pool.run(kk, WorkerPool.grain(outC), gemmTransposeTask);
+            pool.run(outC, WorkerPool.grain(kk), gemmTransposeTask);
             gradIn = gradInput;
             pool.run(n, 1, gemmInputGradTask);
         }

@@ -114,7 +114,7 @@ final class JvmQNetwork implements QNetwork {
             SparseLayer sparseForm = conv ? new SparseConvLayer(pool, s, batchSize) : new SparseDenseLayer(pool, s, batchSize);
             maskedLayers[i] = new MaskedLayer(denseForm, sparseForm, s.fanIn(), s.outC(), sparseThreshold);
             maskedLayers[i].refresh(state.layers.get(i));
-            layers[i] = maskedLayers[i];
+            layers[i] = maskedLayers[i]; // the target runs dense until a push or sync says otherwise
             act[i] = new float[batchSize * s.outSize()];
             grad[i] = new float[batchSize * s.outSize()];
             if (s.relu()) {
@@ -153,14 +153,21 @@ final class JvmQNetwork implements QNetwork {
 
     @Override
     public void push() {
-        // The host arrays are the parameters: nothing to copy, but the masks may have changed.
+        // The host arrays are the parameters: nothing to copy, but masks and weights may have changed.
         refreshActiveSets();
+        refreshTargetActiveSets();
     }
 
     /** Rebuilds the active-weight lists from the masks (only when the host may have changed them). */
     private void refreshActiveSets() {
         for (int i = 0; i < maskedLayers.length; i++) {
             maskedLayers[i].refresh(state.layers.get(i));
+        }
+    }
+
+    private void refreshTargetActiveSets() {
+        for (int i = 0; i < maskedLayers.length; i++) {
+            maskedLayers[i].refreshTarget(state.layers.get(i));
         }
     }
 
@@ -202,6 +209,9 @@ final class JvmQNetwork implements QNetwork {
             layers[i].backward(in, act[i], grad[i], state.layers.get(i), i == 0 ? null : grad[i - 1], count);
         }
         adamStep();
+        for (MaskedLayer m : maskedLayers) {
+            m.onlineWeightsChanged();
+        }
 
         double sum = 0;
         for (int b = 0; b < count; b++) {
@@ -218,7 +228,7 @@ final class JvmQNetwork implements QNetwork {
         float[] in = input;
         for (int i = 0; i < layers.length; i++) {
             LayerParams p = state.layers.get(i);
-            layers[i].forward(in, target ? p.targetWeight : p.weight, target ? p.targetBias : p.bias, act[i], count);
+            maskedLayers[i].forward(p, target, in, act[i], count);
             in = act[i];
         }
     }
@@ -259,6 +269,7 @@ final class JvmQNetwork implements QNetwork {
             if (p.bias != null) {
                 copy(p.bias, p.targetBias);
             }
+            maskedLayers[i].targetCopiedOnline();
         }
     }
 

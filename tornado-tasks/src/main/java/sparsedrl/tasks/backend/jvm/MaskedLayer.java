@@ -8,6 +8,10 @@ import sparsedrl.tasks.net.LayerParams;
  * time the mask may have changed ({@link #refresh}): sparse below the threshold. A backward pass that
  * must keep the dense weight gradient (RigL grow steps) always runs densely. On the sparse path the
  * weight gradient is 0 at inactive positions.
+ *
+ * <p>The target network has its own active set: the non-zeros of the target kernel, taken when it is
+ * copied ({@link #refreshTarget}). After a mask change the target keeps the weights it copied until the
+ * next sync, exactly as in the dense computation.
  */
 final class MaskedLayer implements JvmLayer {
     private final JvmLayer dense;
@@ -16,6 +20,13 @@ final class MaskedLayer implements JvmLayer {
     private final int cols;
     private final double threshold;
     private boolean sparseActive;
+    private ActiveIndex onlineIndex;
+    private ActiveIndex targetIndex;
+    /** The mask the online index was built from: an unchanged mask keeps its index (no allocation). */
+    private float[] indexedMask;
+    /** The target's copy of an online index (own value arrays), reused while that index stands. */
+    private ActiveIndex targetCopy;
+    private boolean targetSparse;
     /** The weight gradient holds dense values at inactive positions (a dense backward ran). */
     private boolean inactiveGradientDirty;
     private boolean keepDenseGradient;
@@ -35,12 +46,68 @@ final class MaskedLayer implements JvmLayer {
 
     /** Rebuilds the active index from the mask when the layer is sparse enough, else uses the dense path. */
     void refresh(LayerParams params) {
+        if (indexedMask != null && Arrays.equals(indexedMask, params.mask)) {
+            onlineWeightsChanged(); // same active set; the weights may have changed
+            return;
+        }
+        if (indexedMask == null) {
+            indexedMask = new float[params.mask.length];
+        }
+        System.arraycopy(params.mask, 0, indexedMask, 0, indexedMask.length);
         ActiveIndex index = ActiveIndex.of(params.mask, rows, cols);
         sparseActive = index.density() < threshold;
+        onlineIndex = sparseActive ? index : null;
         if (sparseActive) {
-            sparse.use(index);
             // The previous backward may have written positions that are inactive now.
             inactiveGradientDirty = true;
+        }
+    }
+
+    /** Rebuilds the target network's active set from the non-zeros of its kernel (after a copy or push). */
+    void refreshTarget(LayerParams params) {
+        float[] w = params.targetWeight;
+        float[] nonZero = new float[w.length];
+        for (int i = 0; i < w.length; i++) {
+            nonZero[i] = w[i] != 0f ? 1f : 0f;
+        }
+        ActiveIndex index = ActiveIndex.of(nonZero, rows, cols);
+        targetSparse = index.density() < threshold;
+        targetIndex = targetSparse ? index : null;
+    }
+
+    /**
+     * After online -> target copy: the target's non-zeros are the online active set (online weights are
+     * 0 outside the mask), so it shares the online index without a rebuild.
+     */
+    void targetCopiedOnline() {
+        targetSparse = sparseActive;
+        if (sparseActive && (targetCopy == null || !targetCopy.sameActiveSet(onlineIndex))) {
+            targetCopy = onlineIndex.withOwnValues();
+        }
+        targetIndex = sparseActive ? targetCopy : null;
+        if (targetIndex != null) {
+            targetIndex.valuesOf = null;
+        }
+    }
+
+    /** The online kernel changed (optimizer step): its gathered values are stale. */
+    void onlineWeightsChanged() {
+        if (onlineIndex != null) {
+            onlineIndex.valuesOf = null;
+        }
+    }
+
+    /** Forward pass of the online or the target network. */
+    void forward(LayerParams params, boolean target, float[] in, float[] out, int count) {
+        if (target) {
+            if (targetSparse) {
+                sparse.use(targetIndex);
+                sparse.forward(in, params.targetWeight, params.targetBias, out, count);
+            } else {
+                dense.forward(in, params.targetWeight, params.targetBias, out, count);
+            }
+        } else {
+            forward(in, params.weight, params.bias, out, count);
         }
     }
 
@@ -54,8 +121,10 @@ final class MaskedLayer implements JvmLayer {
     }
 
     @Override
+    /** Online forward pass (the active set of the mask). */
     public void forward(float[] in, float[] weight, float[] bias, float[] out, int count) {
         if (sparseActive) {
+            sparse.use(onlineIndex);
             sparse.forward(in, weight, bias, out, count);
         } else {
             dense.forward(in, weight, bias, out, count);

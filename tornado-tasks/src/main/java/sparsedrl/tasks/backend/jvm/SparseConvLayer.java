@@ -1,18 +1,23 @@
 package sparsedrl.tasks.backend.jvm;
 
 import sparsedrl.tasks.backend.jvm.WorkerPool.RangeTask;
+import sparsedrl.tasks.backend.jvm.simd.VectorSupport;
 import sparsedrl.tasks.kernels.SparseKernels;
 import sparsedrl.tasks.net.LayerParams;
 import sparsedrl.tasks.net.LayerSpec;
 
 /**
- * A conv layer over its active taps. Per sample the input is unfolded into transposed patches
+ * A conv layer over its active taps. Per sample the padded input, split into stride phases, is unfolded
+ * (contiguous row copies) into transposed patches
  * {@code [tap][position]}; each output channel is then a sum of axpys over its active taps (long
  * contiguous loops over positions), the patch gradient a sum of axpys over each tap's active output
  * channels, and the weight gradient a dot product per active weight. Work is proportional to the
  * number of active weights, plus the unfolding (one copy per tap and position).
  */
 final class SparseConvLayer implements SparseLayer {
+    /** Vector API forms of the heavy kernels when the module is present (see {@link SparseSimd}). */
+    private static final boolean SIMD = VectorSupport.available();
+
     private final WorkerPool pool;
     private final LayerTail tail;
     private final int inH;
@@ -29,6 +34,10 @@ final class SparseConvLayer implements SparseLayer {
     private final int positions;
     /** Patches of the last forward pass, overwritten by the patch gradient in backward. */
     private final float[] patches;
+    /** Padded input (forward) or input gradient (backward) split into stride phases (SparseKernels.toPhases). */
+    private final float[] phases;
+    private final int phaseH;
+    private final int phaseW;
     private final float[] outT;
     private final float[] gradT;
     private ActiveIndex index;
@@ -43,6 +52,8 @@ final class SparseConvLayer implements SparseLayer {
 
     private final RangeTask gatherColumnsTask;
     private final RangeTask gatherRowsTask;
+    private final RangeTask toPhasesTask;
+    private final RangeTask fromPhasesTask;
     private final RangeTask patchesTask;
     private final RangeTask forwardTask;
     private final RangeTask outTransposeTask;
@@ -67,22 +78,41 @@ final class SparseConvLayer implements SparseLayer {
         taps = spec.fanIn();
         positions = outH * outW;
         patches = new float[batchSize * taps * positions];
+        // padded extent (out - 1) * stride + k covers every tap; rounded up to whole phases
+        phaseH = ((outH - 1) * stride + k + stride - 1) / stride;
+        phaseW = ((outW - 1) * stride + k + stride - 1) / stride;
+        phases = new float[batchSize * stride * stride * inC * phaseH * phaseW];
         outT = new float[batchSize * outC * positions];
         gradT = new float[batchSize * outC * positions];
-        gatherColumnsTask = (from, to) -> SparseKernels.gatherValues(w, index.colFlat, index.colValues, from, to);
+        // Row order walks the kernel sequentially; column order then gathers from the compact row values.
+        gatherColumnsTask = (from, to) -> SparseKernels.gatherValues(index.rowValues, index.colToRow, index.colValues,
+                from, to);
         gatherRowsTask = (from, to) -> SparseKernels.gatherValues(w, index.rowFlat, index.rowValues, from, to);
-        patchesTask = (from, to) -> SparseKernels.patchesT(in, patches, inH, inW, inC, outH, outW, k, stride,
-                padTop, padLeft, from, to);
-        forwardTask = (from, to) -> SparseKernels.columnsAxpy(patches, index.colValues, index.colStart,
+        toPhasesTask = (from, to) -> SparseKernels.toPhases(in, phases, inH, inW, inC, stride, padTop, padLeft,
+                phaseH, phaseW, from, to);
+        fromPhasesTask = (from, to) -> SparseKernels.fromPhases(phases, gradIn, inH, inW, inC, stride, padTop, padLeft,
+                phaseH, phaseW, from, to);
+        patchesTask = (from, to) -> SparseKernels.patchesT(phases, patches, inC, outH, outW, k, stride, phaseH, phaseW,
+                from, to);
+        forwardTask = SIMD
+                ? (from, to) -> SparseSimd.columnsAxpy(patches, index.colValues, index.colStart,
+                index.colRow, outT, count, taps, outC, positions, from, to)
+                : (from, to) -> SparseKernels.columnsAxpy(patches, index.colValues, index.colStart,
                 index.colRow, outT, count, taps, outC, positions, from, to);
         outTransposeTask = (from, to) -> SparseKernels.transposeBlocks(outT, out, outC, positions, from, to);
         gradTransposeTask = (from, to) -> SparseKernels.transposeBlocks(grad, gradT, positions, outC, from, to);
-        weightGradTask = (from, to) -> SparseKernels.activeWeightGrad(patches, gradT, index.rowStart, index.rowCol,
+        weightGradTask = SIMD
+                ? (from, to) -> SparseSimd.activeWeightGrad(patches, gradT, index.rowStart, index.rowCol,
+                index.rowFlat, dW, count, taps, outC, positions, from, to)
+                : (from, to) -> SparseKernels.activeWeightGrad(patches, gradT, index.rowStart, index.rowCol,
                 index.rowFlat, dW, count, taps, outC, positions, from, to);
-        patchGradTask = (from, to) -> SparseKernels.rowsAxpy(gradT, index.rowValues, index.rowStart, index.rowCol,
+        patchGradTask = SIMD
+                ? (from, to) -> SparseSimd.rowsAxpy(gradT, index.rowValues, index.rowStart, index.rowCol,
+                patches, count, taps, outC, positions, from, to)
+                : (from, to) -> SparseKernels.rowsAxpy(gradT, index.rowValues, index.rowStart, index.rowCol,
                 patches, count, taps, outC, positions, from, to);
-        scatterTask = (from, to) -> SparseKernels.scatterPatchesT(patches, gradIn, inH, inW, inC, outH, outW, k,
-                stride, padTop, padLeft, from, to);
+        scatterTask = (from, to) -> SparseKernels.scatterPatchesT(patches, phases, inC, outH, outW, k, stride, phaseH,
+                phaseW, from, to);
     }
 
     @Override
@@ -100,7 +130,12 @@ final class SparseConvLayer implements SparseLayer {
         w = weight;
         out = output;
         count = n;
-        pool.run(index.active, WorkerPool.grain(1), gatherColumnsTask);
+        if (index.valuesOf != weight) { // gathered once per weight change
+            pool.run(index.active, WorkerPool.grain(1), gatherRowsTask);
+            pool.run(index.active, WorkerPool.grain(1), gatherColumnsTask);
+            index.valuesOf = weight;
+        }
+        pool.run(n, 1, toPhasesTask);
         pool.run(n, 1, patchesTask);
         long perChannel = (long) positions * Math.max(1, index.active / outC);
         pool.run(n * outC, WorkerPool.grain(perChannel), forwardTask);
@@ -121,9 +156,14 @@ final class SparseConvLayer implements SparseLayer {
         if (gradInput != null) {
             w = params.weight;
             gradIn = gradInput;
-            pool.run(index.active, WorkerPool.grain(1), gatherRowsTask);
+            if (index.valuesOf != params.weight) {
+                pool.run(index.active, WorkerPool.grain(1), gatherRowsTask);
+                pool.run(index.active, WorkerPool.grain(1), gatherColumnsTask);
+                index.valuesOf = params.weight;
+            }
             pool.run(n * taps, WorkerPool.grain((long) positions * Math.max(1, index.active / taps)), patchGradTask);
             pool.run(n, 1, scatterTask);
+            pool.run(n, 1, fromPhasesTask);
         }
         release();
     }

@@ -1,6 +1,7 @@
 package sparsedrl.tasks.backend.jvm;
 
 import sparsedrl.tasks.backend.jvm.WorkerPool.RangeTask;
+import sparsedrl.tasks.backend.jvm.simd.VectorSupport;
 import sparsedrl.tasks.kernels.SparseKernels;
 import sparsedrl.tasks.net.LayerParams;
 import sparsedrl.tasks.net.LayerSpec;
@@ -11,6 +12,9 @@ import sparsedrl.tasks.net.LayerSpec;
  * column, input gradient by input row, weight gradient by input row.
  */
 final class SparseDenseLayer implements SparseLayer {
+    /** Vector API forms of the heavy kernels when the module is present (see {@link SparseSimd}). */
+    private static final boolean SIMD = VectorSupport.available();
+
     private final WorkerPool pool;
     private final LayerTail tail;
     private final int inN;
@@ -49,16 +53,27 @@ final class SparseDenseLayer implements SparseLayer {
         outT = new float[batchSize * outN];
         gradT = new float[batchSize * outN];
         gradInT = new float[batchSize * inN];
-        gatherColumnsTask = (from, to) -> SparseKernels.gatherValues(w, index.colFlat, index.colValues, from, to);
+        // Row order walks the kernel sequentially; column order then gathers from the compact row values.
+        gatherColumnsTask = (from, to) -> SparseKernels.gatherValues(index.rowValues, index.colToRow, index.colValues,
+                from, to);
         gatherRowsTask = (from, to) -> SparseKernels.gatherValues(w, index.rowFlat, index.rowValues, from, to);
         inTransposeTask = (from, to) -> SparseKernels.transposeBlocks(in, inT, count, inN, from, to);
-        forwardTask = (from, to) -> SparseKernels.columnsAxpy(inT, index.colValues, index.colStart, index.colRow,
+        forwardTask = SIMD
+                ? (from, to) -> SparseSimd.columnsAxpy(inT, index.colValues, index.colStart, index.colRow,
+                outT, 1, inN, outN, count, from, to)
+                : (from, to) -> SparseKernels.columnsAxpy(inT, index.colValues, index.colStart, index.colRow,
                 outT, 1, inN, outN, count, from, to);
         outTransposeTask = (from, to) -> SparseKernels.transposeBlocks(outT, out, outN, count, from, to);
         gradTransposeTask = (from, to) -> SparseKernels.transposeBlocks(grad, gradT, count, outN, from, to);
-        weightGradTask = (from, to) -> SparseKernels.activeWeightGrad(inT, gradT, index.rowStart, index.rowCol,
+        weightGradTask = SIMD
+                ? (from, to) -> SparseSimd.activeWeightGrad(inT, gradT, index.rowStart, index.rowCol,
+                index.rowFlat, dW, 1, inN, outN, count, from, to)
+                : (from, to) -> SparseKernels.activeWeightGrad(inT, gradT, index.rowStart, index.rowCol,
                 index.rowFlat, dW, 1, inN, outN, count, from, to);
-        inputGradTask = (from, to) -> SparseKernels.rowsAxpy(gradT, index.rowValues, index.rowStart, index.rowCol,
+        inputGradTask = SIMD
+                ? (from, to) -> SparseSimd.rowsAxpy(gradT, index.rowValues, index.rowStart, index.rowCol,
+                gradInT, 1, inN, outN, count, from, to)
+                : (from, to) -> SparseKernels.rowsAxpy(gradT, index.rowValues, index.rowStart, index.rowCol,
                 gradInT, 1, inN, outN, count, from, to);
         gradInTransposeTask = (from, to) -> SparseKernels.transposeBlocks(gradInT, gradIn, inN, count, from, to);
     }
@@ -78,7 +93,11 @@ final class SparseDenseLayer implements SparseLayer {
         w = weight;
         out = output;
         count = n;
-        pool.run(index.active, WorkerPool.grain(1), gatherColumnsTask);
+        if (index.valuesOf != weight) { // gathered once per weight change
+            pool.run(index.active, WorkerPool.grain(1), gatherRowsTask);
+            pool.run(index.active, WorkerPool.grain(1), gatherColumnsTask);
+            index.valuesOf = weight;
+        }
         pool.run(n, 1, inTransposeTask);
         pool.run(outN, WorkerPool.grain((long) n * Math.max(1, index.active / outN)), forwardTask);
         pool.run(outN, WorkerPool.grain(n), outTransposeTask);
@@ -98,7 +117,11 @@ final class SparseDenseLayer implements SparseLayer {
         if (gradInput != null) {
             w = params.weight;
             gradIn = gradInput;
-            pool.run(index.active, WorkerPool.grain(1), gatherRowsTask);
+            if (index.valuesOf != params.weight) {
+                pool.run(index.active, WorkerPool.grain(1), gatherRowsTask);
+                pool.run(index.active, WorkerPool.grain(1), gatherColumnsTask);
+                index.valuesOf = params.weight;
+            }
             pool.run(inN, WorkerPool.grain(perRow), inputGradTask);
             pool.run(inN, WorkerPool.grain(n), gradInTransposeTask);
         }

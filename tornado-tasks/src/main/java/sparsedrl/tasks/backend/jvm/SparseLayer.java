@@ -8,6 +8,10 @@ package sparsedrl.tasks.backend.jvm;
  */
 interface SparseLayer extends JvmLayer {
 
-    /** Switches to the given active set (called when the mask changed). */
+    /**
+     * Switches to the given active set. The layer gathers the kernel's active values into the index
+     * only when {@code index.valuesOf} is not the kernel it is given; whoever changes a kernel's values
+     * sets {@code valuesOf} to null.
+     */
     void use(ActiveIndex index);
 }

@@ -95,15 +95,21 @@ public final class ConvGemm {
         }
     }
 
-    /** Number of weight-gradient items: blocks of tile-height kernel rows. */
+    /**
+     * Kernel rows per weight-gradient item: several tiles, so that the patch cache lines that one tile
+     * reads (a few values per position) serve the item's other tiles too.
+     */
+    private static final int WEIGHT_ROWS = FloatGemm.ROWS * 8;
+
+    /** Number of weight-gradient items: blocks of kernel rows. */
     public int weightItems() {
-        return (kk + FloatGemm.ROWS - 1) / FloatGemm.ROWS;
+        return (kk + WEIGHT_ROWS - 1) / WEIGHT_ROWS;
     }
 
     /** Weight gradient rows of items {@code [from, to)}, from patches already filled for {@code rows}. */
     public void weightGradient(float[] patches, float[] dOut, float[] dW, int rows, int from, int to) {
-        int r0 = from * FloatGemm.ROWS;
-        int r1 = Math.min(kk, to * FloatGemm.ROWS);
+        int r0 = from * WEIGHT_ROWS;
+        int r1 = Math.min(kk, to * WEIGHT_ROWS);
         FloatGemm.multiplyTransposedA(patches, r0, kk, dOut, 0, outC, dW, r0 * outC, outC, r1 - r0, outC, rows);
     }
 
@@ -131,11 +137,8 @@ public final class ConvGemm {
                         for (int kx = 0; kx < k; kx++) {
                             int ix = ox * stride - padLeft + kx;
                             if (ix >= 0 && ix < inW) {
-                                int d = inBase + (iy * inW + ix) * inC;
-                                int src = pd + (ky * k + kx) * inC;
-                                for (int ci = 0; ci < inC; ci++) {
-                                    dIn[d + ci] += dPatch[src + ci];
-                                }
+                                FloatGemm.addTo(dPatch, pd + (ky * k + kx) * inC, dIn, inBase + (iy * inW + ix) * inC,
+                                        inC);
                             }
                         }
                     }

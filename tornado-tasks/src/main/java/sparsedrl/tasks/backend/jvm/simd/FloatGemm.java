@@ -19,6 +19,9 @@ public final class FloatGemm {
     private static final int L = S.length();
     /** Rows per register tile: 6 rows x 2 vectors = 12 accumulators, plus 2 loads and a broadcast. */
     static final int ROWS = 6;
+    /** Floats of B per inner-index chunk (32 KiB, the L1 data cache), and the fewest steps per chunk. */
+    private static final int CHUNK_FLOATS = 8192;
+    private static final int MIN_STEPS = 32;
 
     private FloatGemm() {
     }
@@ -38,21 +41,7 @@ public final class FloatGemm {
      */
     public static void multiply(float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                 float[] c, int cOff, int ldc, int m, int n, int k) {
-        int j = 0;
-        for (; j + 2 * L <= n; j += 2 * L) {
-            int i = 0;
-            for (; i + ROWS <= m; i += ROWS) {
-                tile6x2(a, aOff + i * lda, lda, 1, b, bOff + j, ldb, c, cOff + i * ldc + j, ldc, k);
-            }
-            for (; i < m; i++) {
-                row(a, aOff + i * lda, 1, b, bOff + j, ldb, c, cOff + i * ldc + j, k, 2);
-            }
-        }
-        for (; j < n; j += L) {
-            for (int i = 0; i < m; i++) {
-                row(a, aOff + i * lda, 1, b, bOff + j, ldb, c, cOff + i * ldc + j, k, 1);
-            }
-        }
+        product(a, aOff, lda, 1, b, bOff, ldb, c, cOff, ldc, m, n, k);
     }
 
     /**
@@ -61,40 +50,81 @@ public final class FloatGemm {
      */
     public static void multiplyTransposedA(float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                            float[] c, int cOff, int ldc, int m, int n, int k) {
-        int j = 0;
-        for (; j + 2 * L <= n; j += 2 * L) {
-            int i = 0;
-            for (; i + ROWS <= m; i += ROWS) {
-                tile6x2(a, aOff + i, 1, lda, b, bOff + j, ldb, c, cOff + i * ldc + j, ldc, k);
+        product(a, aOff, 1, lda, b, bOff, ldb, c, cOff, ldc, m, n, k);
+    }
+
+    /** {@code y[yOff + i] += x[xOff + i]} for {@code i < n}, element by element (vectors where whole). */
+    public static void addTo(float[] x, int xOff, float[] y, int yOff, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            FloatVector.fromArray(S, y, yOff + i).add(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] += x[xOff + i];
+        }
+    }
+
+    /**
+     * The product with A's element (i, p) at {@code aOff + i*rowStride + p*stepStride}. The inner index
+     * is cut into chunks whose slice of B (read row by row, so the prefetcher sees a stream) stays in
+     * L1 while all tiles pass; a chunk after the first resumes from the partial sums in C, so each sum
+     * still runs in ascending order.
+     */
+    private static void product(float[] a, int aOff, int rowStride, int stepStride, float[] b, int bOff, int ldb,
+                                float[] c, int cOff, int ldc, int m, int n, int k) {
+        int chunk = Math.max(MIN_STEPS, CHUNK_FLOATS / Math.max(1, n));
+        for (int p0 = 0; p0 < k || p0 == 0; p0 += chunk) {
+            int steps = Math.min(chunk, k - p0);
+            boolean resume = p0 > 0;
+            int ap = aOff + p0 * stepStride;
+            int bp = bOff + p0 * ldb;
+            int j = 0;
+            for (; j + 2 * L <= n; j += 2 * L) {
+                int i = 0;
+                for (; i + ROWS <= m; i += ROWS) {
+                    tile6x2(a, ap + i * rowStride, rowStride, stepStride, b, bp + j, ldb, c, cOff + i * ldc + j, ldc,
+                            steps, resume);
+                }
+                for (; i < m; i++) {
+                    row(a, ap + i * rowStride, stepStride, b, bp + j, ldb, c, cOff + i * ldc + j, steps, 2, resume);
+                }
             }
-            for (; i < m; i++) {
-                row(a, aOff + i, lda, b, bOff + j, ldb, c, cOff + i * ldc + j, k, 2);
+            for (; j < n; j += L) {
+                for (int i = 0; i < m; i++) {
+                    row(a, ap + i * rowStride, stepStride, b, bp + j, ldb, c, cOff + i * ldc + j, steps, 1, resume);
+                }
             }
         }
-        for (; j < n; j += L) {
-            for (int i = 0; i < m; i++) {
-                row(a, aOff + i, lda, b, bOff + j, ldb, c, cOff + i * ldc + j, k, 1);
-            }
+    }
+
+    /**
+     * Loads the partial sums of C (zeroed first for a fresh sum). Always a load, never a choice between
+     * a load and a constant: a vector merged from two sources may be boxed on the heap by C2.
+     */
+    private static FloatVector start(float[] c, int at, boolean resume) {
+        if (!resume) {
+            java.util.Arrays.fill(c, at, at + L, 0f);
         }
+        return FloatVector.fromArray(S, c, at);
     }
 
     /**
      * Six rows by two vectors. Element (row r, step p) of A is at {@code a0 + r*rowStride + p*stepStride}.
      */
     private static void tile6x2(float[] a, int a0, int rowStride, int stepStride, float[] b, int b0, int ldb,
-                                float[] c, int c0, int ldc, int k) {
-        FloatVector c00 = FloatVector.zero(S);
-        FloatVector c01 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S);
-        FloatVector c11 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S);
-        FloatVector c21 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S);
-        FloatVector c31 = FloatVector.zero(S);
-        FloatVector c40 = FloatVector.zero(S);
-        FloatVector c41 = FloatVector.zero(S);
-        FloatVector c50 = FloatVector.zero(S);
-        FloatVector c51 = FloatVector.zero(S);
+                                float[] c, int c0, int ldc, int k, boolean resume) {
+        FloatVector c00 = start(c, c0, resume);
+        FloatVector c01 = start(c, c0 + L, resume);
+        FloatVector c10 = start(c, c0 + ldc, resume);
+        FloatVector c11 = start(c, c0 + ldc + L, resume);
+        FloatVector c20 = start(c, c0 + 2 * ldc, resume);
+        FloatVector c21 = start(c, c0 + 2 * ldc + L, resume);
+        FloatVector c30 = start(c, c0 + 3 * ldc, resume);
+        FloatVector c31 = start(c, c0 + 3 * ldc + L, resume);
+        FloatVector c40 = start(c, c0 + 4 * ldc, resume);
+        FloatVector c41 = start(c, c0 + 4 * ldc + L, resume);
+        FloatVector c50 = start(c, c0 + 5 * ldc, resume);
+        FloatVector c51 = start(c, c0 + 5 * ldc + L, resume);
         int r1 = rowStride;
         int r2 = 2 * rowStride;
         int r3 = 3 * rowStride;
@@ -140,12 +170,12 @@ public final class FloatGemm {
 
     /** One row by {@code vectors} (1 or 2) vectors; A's element p is at {@code a0 + p*stepStride}. */
     private static void row(float[] a, int a0, int stepStride, float[] b, int b0, int ldb,
-                            float[] c, int c0, int k, int vectors) {
-        FloatVector s0 = FloatVector.zero(S);
-        FloatVector s1 = FloatVector.zero(S);
+                            float[] c, int c0, int k, int vectors, boolean resume) {
         int ap = a0;
         int bp = b0;
         if (vectors == 2) {
+            FloatVector s0 = start(c, c0, resume);
+            FloatVector s1 = start(c, c0 + L, resume);
             for (int p = 0; p < k; p++, ap += stepStride, bp += ldb) {
                 FloatVector x = FloatVector.broadcast(S, a[ap]);
                 s0 = s0.add(x.mul(FloatVector.fromArray(S, b, bp)));
@@ -154,6 +184,7 @@ public final class FloatGemm {
             s0.intoArray(c, c0);
             s1.intoArray(c, c0 + L);
         } else {
+            FloatVector s0 = start(c, c0, resume);
             for (int p = 0; p < k; p++, ap += stepStride, bp += ldb) {
                 s0 = s0.add(FloatVector.broadcast(S, a[ap]).mul(FloatVector.fromArray(S, b, bp)));
             }
