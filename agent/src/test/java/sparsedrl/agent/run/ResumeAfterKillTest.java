@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import sparsedrl.agent.sweep.JavaRunLauncher;
 import sparsedrl.cli.SparseDrl;
 
 /**
@@ -53,8 +54,8 @@ class ResumeAfterKillTest {
         cli(train(reference).toArray(String[]::new));
 
         Path killed = tmp.resolve("killed");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), SparseDrl.class.getName()));
+        // same JVM options as this one (the Vector API kernels among them), as a sweep starts its runs
+        List<String> cmd = new ArrayList<>(JavaRunLauncher.ofThisApplication().prefix());
         cmd.addAll(train(killed));
         Process child = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("child.log").toFile()).start();
