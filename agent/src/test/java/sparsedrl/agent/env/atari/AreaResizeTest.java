@@ -56,14 +56,14 @@ class AreaResizeTest {
     void matchesOpenCvOnAPatternFrame() throws IOException {
         byte[] out = new byte[84 * 84];
         new AreaResize(210, 160, 84, 84).apply(pattern(), out);
-        assertArrayEquals(resource("cv2-area-pattern-84x84.bin"), out);
+        assertArrayEquals(resource("cv2-area-pattern-84x84.u8"), out);
     }
 
     @Test
     void matchesOpenCvOnARandomFrameUpToFloatTies() throws IOException {
         byte[] out = new byte[84 * 84];
         new AreaResize(210, 160, 84, 84).apply(lcg(), out);
-        byte[] expected = resource("cv2-area-lcg-84x84.bin");
+        byte[] expected = resource("cv2-area-lcg-84x84.u8");
         int differing = 0;
         for (int i = 0; i < out.length; i++) {
             int d = Math.abs((out[i] & 0xFF) - (expected[i] & 0xFF));
