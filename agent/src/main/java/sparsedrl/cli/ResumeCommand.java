@@ -20,6 +20,9 @@ public final class ResumeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    EmulatorOptions emulator = new EmulatorOptions();
+
     @Parameters(paramLabel = "RUN_DIR", description = "the run directory given to 'train --out'")
     Path runDir;
 
@@ -35,7 +38,7 @@ public final class ResumeCommand implements Callable<Integer> {
         try (dir) {
             cfg = dir.readConfig();
             try (Backend backend = BackendOpener.open(cfg)) {
-                return TrainingSession.start(cfg, dir, true, backend, RunComponents.environments(cfg),
+                return TrainingSession.start(cfg, dir, true, backend, RunComponents.environments(cfg, emulator::applyTo),
                         spec.commandLine().getOut(), System.err);
             }
         }

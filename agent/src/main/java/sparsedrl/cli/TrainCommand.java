@@ -34,6 +34,9 @@ public final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    EmulatorOptions emulator = new EmulatorOptions();
+
     @Option(names = "--config", paramLabel = "FILE", description = "JSON file of config values (keys as in config.json)")
     Path config;
 
@@ -152,7 +155,7 @@ public final class TrainCommand implements Callable<Integer> {
         try (runDir) {
             runDir.writeConfig(cfg);
             try (Backend backend = BackendOpener.open(cfg)) {
-                return TrainingSession.start(cfg, runDir, false, backend, RunComponents.environments(cfg),
+                return TrainingSession.start(cfg, runDir, false, backend, RunComponents.environments(cfg, emulator::applyTo),
                         spec.commandLine().getOut(), System.err);
             }
         }
@@ -163,7 +166,9 @@ public final class TrainCommand implements Callable<Integer> {
         ObjectNode node = ConfigResolver.JSON.createObjectNode();
         CommandLine.ParseResult pr = spec.commandLine().getParseResult();
         for (CommandLine.Model.OptionSpec o : spec.options()) {
-            if (!pr.hasMatchedOption(o) || !(o.userObject() instanceof Field f) || NOT_CONFIG.contains(f.getName())) {
+            // mixin options (EmulatorOptions) are machine-local, never part of the run's config
+            if (!pr.hasMatchedOption(o) || !(o.userObject() instanceof Field f) || NOT_CONFIG.contains(f.getName())
+                    || f.getDeclaringClass() != TrainCommand.class) {
                 continue;
             }
             node.set(f.getName(), ConfigResolver.JSON.valueToTree(o.getValue()));

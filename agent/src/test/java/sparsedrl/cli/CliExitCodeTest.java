@@ -83,6 +83,16 @@ class CliExitCodeTest {
         assertTrue(err.toString().contains("sparsedrl: disk on fire"), err.toString());
     }
 
+    @Test
+    void romDirOptionReachesTheAtariEnvironment(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path empty = java.nio.file.Files.createDirectories(tmp.resolve("no-roms-here"));
+        Run r = run("train", "--env", "atari:pong", "--frames", "1000", "--replay-capacity", "1000", "--min-replay", "100", "--rom-dir", empty.toString(),
+                "--out", tmp.resolve("run").toString());
+        assertEquals(SparseDrl.EXIT_FAILURE, r.code(), r.err());
+        assertTrue(r.err().contains("pong.bin") && r.err().contains(empty.toString()), r.err());
+    }
+
     @CommandLine.Command(name = "failing")
     static final class Failing implements Runnable {
         @CommandLine.Parameters(index = "0")

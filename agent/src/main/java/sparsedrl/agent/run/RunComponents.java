@@ -1,5 +1,6 @@
 package sparsedrl.agent.run;
 
+import java.util.function.UnaryOperator;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import sparsedrl.agent.config.Presets;
@@ -40,8 +41,13 @@ public final class RunComponents {
 
     /** The run's environments: the family defaults, with the sticky-action probability if the config sets one. */
     public static ExperimentRunner.EnvFactory environments(RunConfig c) {
-        EnvConfig env = EnvConfig.defaults()
-                .withStickyActionProbability(c.stickyActions() < 0 ? null : c.stickyActions());
+        return environments(c, UnaryOperator.identity());
+    }
+
+    /** As {@link #environments(RunConfig)}, with machine-local options (ROM folder, ALE logging) applied. */
+    public static ExperimentRunner.EnvFactory environments(RunConfig c, UnaryOperator<EnvConfig> local) {
+        EnvConfig env = local.apply(EnvConfig.defaults()
+                .withStickyActionProbability(c.stickyActions() < 0 ? null : c.stickyActions()));
         return id -> Environments.create(id, env);
     }
 
