@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes result files so that a reader sees either the old file or the complete new one. */
 public final class AtomicFiles {
@@ -32,6 +33,10 @@ public final class AtomicFiles {
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.write(out);
+            }
+            // temp files are created 0600; results are meant to be read by others (shared sweep folders)
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             }
             try {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

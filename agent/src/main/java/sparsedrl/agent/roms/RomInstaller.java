@@ -1,12 +1,11 @@
 package sparsedrl.agent.roms;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Map;
+import sparsedrl.analysis.AtomicFiles;
 
 /**
  * Writes verified ROMs into the ROM folder. Idempotent: a file already holding the right bytes is
@@ -67,13 +66,6 @@ public final class RomInstaller {
         }
     }
 
-    /** Temporary files start private (0600); ROMs are shared data, readable by every user like any install. */
-    private static void makeWorldReadable(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        }
-    }
-
     private static void deleteTree(Path root) {
         try (var paths = Files.walk(root)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -93,17 +85,6 @@ public final class RomInstaller {
         if (Files.isDirectory(target)) {
             throw new IOException(target + " is a directory; remove it first");
         }
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, content);
-            makeWorldReadable(tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(target, out -> out.write(content));
     }
 }
