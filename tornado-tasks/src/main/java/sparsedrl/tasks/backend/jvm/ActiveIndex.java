@@ -1,5 +1,7 @@
 package sparsedrl.tasks.backend.jvm;
 
+import sparsedrl.tasks.kernels.SparseKernels;
+
 /**
  * The active entries of a mask seen as a matrix {@code [rows][cols]}, listed by column (for sums over
  * the rows of a column) and by row (for sums over the columns of a row), each with the flat kernel
@@ -22,6 +24,38 @@ final class ActiveIndex {
     final float[] rowValues;
     /** The kernel whose values {@link #colValues}/{@link #rowValues} hold, or null when they are stale. */
     float[] valuesOf;
+    // Row order walks the kernel sequentially; column order then gathers from the compact row values.
+    private float[] gatherSource;
+    private final WorkerPool.RangeTask gatherRowsTask = this::gatherRows;
+    private final WorkerPool.RangeTask gatherColumnsTask = this::gatherColumns;
+
+    private void gatherRows(int from, int to) {
+        SparseKernels.gatherValues(gatherSource, rowFlat, rowValues, from, to);
+    }
+
+    private void gatherColumns(int from, int to) {
+        SparseKernels.gatherValues(rowValues, colToRow, colValues, from, to);
+    }
+
+    /** Gathers {@code kernel}'s active values into both orders, unless they already hold that kernel's. */
+    void gatherValues(float[] kernel, WorkerPool pool) {
+        if (valuesOf == kernel) {
+            return;
+        }
+        gatherSource = kernel;
+        pool.run(active, WorkerPool.grain(1), gatherRowsTask);
+        pool.run(active, WorkerPool.grain(1), gatherColumnsTask);
+        gatherSource = null;
+        valuesOf = kernel;
+    }
+
+    /** Fails unless this index describes a {@code rows x cols} kernel. */
+    void requireShape(int kernelRows, int kernelCols) {
+        if (rows != kernelRows || cols != kernelCols) {
+            throw new IllegalArgumentException("index is " + rows + "x" + cols + ", layer kernel is "
+                    + kernelRows + "x" + kernelCols);
+        }
+    }
 
     /** Whether {@code other} lists the same entries (shares the index arrays, see {@link #withOwnValues}). */
     boolean sameActiveSet(ActiveIndex other) {

@@ -43,15 +43,12 @@ final class SparseConvLayer implements SparseLayer {
     private ActiveIndex index;
 
     private float[] in;
-    private float[] w;
     private float[] out;
     private float[] grad;
     private float[] gradIn;
     private float[] dW;
     private int count;
 
-    private final RangeTask gatherColumnsTask;
-    private final RangeTask gatherRowsTask;
     private final RangeTask toPhasesTask;
     private final RangeTask fromPhasesTask;
     private final RangeTask patchesTask;
@@ -84,10 +81,6 @@ final class SparseConvLayer implements SparseLayer {
         phases = new float[batchSize * stride * stride * inC * phaseH * phaseW];
         outT = new float[batchSize * outC * positions];
         gradT = new float[batchSize * outC * positions];
-        // Row order walks the kernel sequentially; column order then gathers from the compact row values.
-        gatherColumnsTask = (from, to) -> SparseKernels.gatherValues(index.rowValues, index.colToRow, index.colValues,
-                from, to);
-        gatherRowsTask = (from, to) -> SparseKernels.gatherValues(w, index.rowFlat, index.rowValues, from, to);
         toPhasesTask = (from, to) -> SparseKernels.toPhases(in, phases, inH, inW, inC, stride, padTop, padLeft,
                 phaseH, phaseW, from, to);
         fromPhasesTask = (from, to) -> SparseKernels.fromPhases(phases, gradIn, inH, inW, inC, stride, padTop, padLeft,
@@ -117,24 +110,16 @@ final class SparseConvLayer implements SparseLayer {
 
     @Override
     public void use(ActiveIndex activeIndex) {
-        if (activeIndex.rows != taps || activeIndex.cols != outC) {
-            throw new IllegalArgumentException("index is " + activeIndex.rows + "x" + activeIndex.cols
-                    + ", layer kernel is " + taps + "x" + outC);
-        }
+        activeIndex.requireShape(taps, outC);
         this.index = activeIndex;
     }
 
     @Override
     public void forward(float[] input, float[] weight, float[] bias, float[] output, int n) {
         in = input;
-        w = weight;
         out = output;
         count = n;
-        if (index.valuesOf != weight) { // gathered once per weight change
-            pool.run(index.active, WorkerPool.grain(1), gatherRowsTask);
-            pool.run(index.active, WorkerPool.grain(1), gatherColumnsTask);
-            index.valuesOf = weight;
-        }
+        index.gatherValues(weight, pool); // once per weight change
         pool.run(n, 1, toPhasesTask);
         pool.run(n, 1, patchesTask);
         long perChannel = (long) positions * Math.max(1, index.active / outC);
@@ -154,13 +139,8 @@ final class SparseConvLayer implements SparseLayer {
         long perTap = (long) n * positions * Math.max(1, index.active / taps);
         pool.run(taps, WorkerPool.grain(perTap), weightGradTask);
         if (gradInput != null) {
-            w = params.weight;
             gradIn = gradInput;
-            if (index.valuesOf != params.weight) {
-                pool.run(index.active, WorkerPool.grain(1), gatherRowsTask);
-                pool.run(index.active, WorkerPool.grain(1), gatherColumnsTask);
-                index.valuesOf = params.weight;
-            }
+            index.gatherValues(params.weight, pool);
             pool.run(n * taps, WorkerPool.grain((long) positions * Math.max(1, index.active / taps)), patchGradTask);
             pool.run(n, 1, scatterTask);
             pool.run(n, 1, fromPhasesTask);
@@ -170,7 +150,6 @@ final class SparseConvLayer implements SparseLayer {
 
     private void release() {
         in = null;
-        w = null;
         out = null;
         grad = null;
         gradIn = null;

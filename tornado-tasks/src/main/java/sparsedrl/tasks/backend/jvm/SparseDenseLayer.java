@@ -27,15 +27,12 @@ final class SparseDenseLayer implements SparseLayer {
     private ActiveIndex index;
 
     private float[] in;
-    private float[] w;
     private float[] out;
     private float[] grad;
     private float[] gradIn;
     private float[] dW;
     private int count;
 
-    private final RangeTask gatherColumnsTask;
-    private final RangeTask gatherRowsTask;
     private final RangeTask inTransposeTask;
     private final RangeTask forwardTask;
     private final RangeTask outTransposeTask;
@@ -53,10 +50,6 @@ final class SparseDenseLayer implements SparseLayer {
         outT = new float[batchSize * outN];
         gradT = new float[batchSize * outN];
         gradInT = new float[batchSize * inN];
-        // Row order walks the kernel sequentially; column order then gathers from the compact row values.
-        gatherColumnsTask = (from, to) -> SparseKernels.gatherValues(index.rowValues, index.colToRow, index.colValues,
-                from, to);
-        gatherRowsTask = (from, to) -> SparseKernels.gatherValues(w, index.rowFlat, index.rowValues, from, to);
         inTransposeTask = (from, to) -> SparseKernels.transposeBlocks(in, inT, count, inN, from, to);
         forwardTask = SIMD
                 ? (from, to) -> SparseSimd.columnsAxpy(inT, index.colValues, index.colStart, index.colRow,
@@ -80,24 +73,16 @@ final class SparseDenseLayer implements SparseLayer {
 
     @Override
     public void use(ActiveIndex activeIndex) {
-        if (activeIndex.rows != inN || activeIndex.cols != outN) {
-            throw new IllegalArgumentException("index is " + activeIndex.rows + "x" + activeIndex.cols
-                    + ", layer kernel is " + inN + "x" + outN);
-        }
+        activeIndex.requireShape(inN, outN);
         this.index = activeIndex;
     }
 
     @Override
     public void forward(float[] input, float[] weight, float[] bias, float[] output, int n) {
         in = input;
-        w = weight;
         out = output;
         count = n;
-        if (index.valuesOf != weight) { // gathered once per weight change
-            pool.run(index.active, WorkerPool.grain(1), gatherRowsTask);
-            pool.run(index.active, WorkerPool.grain(1), gatherColumnsTask);
-            index.valuesOf = weight;
-        }
+        index.gatherValues(weight, pool); // once per weight change
         pool.run(n, 1, inTransposeTask);
         pool.run(outN, WorkerPool.grain((long) n * Math.max(1, index.active / outN)), forwardTask);
         pool.run(outN, WorkerPool.grain(n), outTransposeTask);
@@ -115,13 +100,8 @@ final class SparseDenseLayer implements SparseLayer {
         long perRow = (long) n * Math.max(1, index.active / inN);
         pool.run(inN, WorkerPool.grain(perRow), weightGradTask);
         if (gradInput != null) {
-            w = params.weight;
             gradIn = gradInput;
-            if (index.valuesOf != params.weight) {
-                pool.run(index.active, WorkerPool.grain(1), gatherRowsTask);
-                pool.run(index.active, WorkerPool.grain(1), gatherColumnsTask);
-                index.valuesOf = params.weight;
-            }
+            index.gatherValues(params.weight, pool);
             pool.run(inN, WorkerPool.grain(perRow), inputGradTask);
             pool.run(inN, WorkerPool.grain(n), gradInTransposeTask);
         }
@@ -130,7 +110,6 @@ final class SparseDenseLayer implements SparseLayer {
 
     private void release() {
         in = null;
-        w = null;
         out = null;
         grad = null;
         gradIn = null;

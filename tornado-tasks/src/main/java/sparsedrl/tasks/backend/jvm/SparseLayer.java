@@ -9,9 +9,9 @@ package sparsedrl.tasks.backend.jvm;
 interface SparseLayer extends JvmLayer {
 
     /**
-     * Switches to the given active set. The layer gathers the kernel's active values into the index
-     * only when {@code index.valuesOf} is not the kernel it is given; whoever changes a kernel's values
-     * sets {@code valuesOf} to null.
+     * Switches to the given active set. The index gathers the kernel's active values
+     * ({@link ActiveIndex#gatherValues}) only when {@code index.valuesOf} is not the kernel it is
+     * given; whoever changes a kernel's values sets {@code valuesOf} to null.
      */
     void use(ActiveIndex index);
 }
