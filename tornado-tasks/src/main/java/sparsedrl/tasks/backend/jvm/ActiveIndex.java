@@ -24,6 +24,14 @@ final class ActiveIndex {
     final float[] rowValues;
     /** The kernel whose values {@link #colValues}/{@link #rowValues} hold, or null when they are stale. */
     float[] valuesOf;
+    /**
+     * Where the operand row of each entry starts, in column order ({@code rowTable[colRow[j]]}) and in
+     * row order ({@code colTable[rowCol[j]]}), for the tables of the layer that uses this index
+     * ({@link #useOffsets}); scratch of that layer, like the values.
+     */
+    int[] colOffset;
+    int[] rowOffset;
+    private int[] offsetTables;
     // Row order walks the kernel sequentially; column order then gathers from the compact row values.
     private float[] gatherSource;
     private final WorkerPool.RangeTask gatherRowsTask = this::gatherRows;
@@ -47,6 +55,23 @@ final class ActiveIndex {
         pool.run(active, WorkerPool.grain(1), gatherColumnsTask);
         gatherSource = null;
         valuesOf = kernel;
+    }
+
+    /**
+     * Sets {@link #colOffset} and {@link #rowOffset} from a layer's operand offset of each kernel row
+     * and each kernel column, unless they already hold those of the same tables.
+     */
+    void useOffsets(int[] rowTable, int[] colTable) {
+        if (offsetTables == rowTable && colOffset != null) {
+            return;
+        }
+        colOffset = new int[active];
+        rowOffset = new int[active];
+        for (int j = 0; j < active; j++) {
+            colOffset[j] = rowTable[colRow[j]];
+            rowOffset[j] = colTable[rowCol[j]];
+        }
+        offsetTables = rowTable;
     }
 
     /** Fails unless this index describes a {@code rows x cols} kernel. */

@@ -7,16 +7,21 @@ import sparsedrl.tasks.net.LayerParams;
 import sparsedrl.tasks.net.LayerSpec;
 
 /**
- * A conv layer over its active taps. Per sample the padded input, split into stride phases, is unfolded
- * (contiguous row copies) into transposed patches
- * {@code [tap][position]}; each output channel is then a sum of axpys over its active taps (long
- * contiguous loops over positions), the patch gradient a sum of axpys over each tap's active output
- * channels, and the weight gradient a dot product per active weight. Work is proportional to the
- * number of active weights, plus the unfolding (one copy per tap and position).
+ * A conv layer over its active taps, without unfolding patches. Per sample the padded input is split
+ * into stride phases ({@link SparseKernels#phaseCopy}); the output is computed on a grid as wide as a
+ * phase row ({@code outH x phaseW}, the columns past {@code outW} are discarded), where tap
+ * (ky, kx, ic) reads one contiguous run of its phase plane. So each output channel is a sum of axpys
+ * of phase runs over its active taps, the weight gradient a dot product of a phase run with an output
+ * gradient row per active weight, and the input gradient in phase form a sum of axpys of output
+ * gradient rows over each tap's active channels, added into the tap's run. Work is proportional to
+ * the number of active weights (times {@code phaseW / outW}), plus copies of the input and output
+ * once per pass.
  */
 final class SparseConvLayer implements SparseLayer {
     /** Vector API forms of the heavy kernels when the module is present (see {@link SparseSimd}). */
     private static final boolean SIMD = VectorSupport.available();
+    /** Rows of the wide grid are padded to a multiple of this many floats (whole vectors). */
+    private static final int ROW_ALIGN = 16;
 
     private final WorkerPool pool;
     private final LayerTail tail;
@@ -26,18 +31,26 @@ final class SparseConvLayer implements SparseLayer {
     private final int outH;
     private final int outW;
     private final int outC;
-    private final int k;
     private final int stride;
     private final int padTop;
     private final int padLeft;
     private final int taps;
     private final int positions;
-    /** Patches of the last forward pass, overwritten by the patch gradient in backward. */
-    private final float[] patches;
-    /** Padded input (forward) or input gradient (backward) split into stride phases (SparseKernels.toPhases). */
-    private final float[] phases;
     private final int phaseH;
     private final int phaseW;
+    /** Length of a row of the wide output grid ({@code outH * phaseW} rounded up to whole vectors). */
+    private final int len;
+    /** Floats per sample in {@link #phases}: all planes plus room for the last tap's run. */
+    private final int sampleStride;
+    /** Start of tap t's run in a sample's phases; start of channel c's row in a sample's wide grid. */
+    private final int[] tapOffset;
+    private final int[] channelOffset;
+    /**
+     * The padded input split into stride phases (forward), overwritten by the input gradient in phase
+     * form in backward, after the weight gradient has used it.
+     */
+    private final float[] phases;
+    /** Output and output gradient on the wide grid, {@code [sample][channel][len]}; the gradient is 0 off the image. */
     private final float[] outT;
     private final float[] gradT;
     private ActiveIndex index;
@@ -51,13 +64,11 @@ final class SparseConvLayer implements SparseLayer {
 
     private final RangeTask toPhasesTask;
     private final RangeTask fromPhasesTask;
-    private final RangeTask patchesTask;
     private final RangeTask forwardTask;
     private final RangeTask outTransposeTask;
     private final RangeTask gradTransposeTask;
     private final RangeTask weightGradTask;
-    private final RangeTask patchGradTask;
-    private final RangeTask scatterTask;
+    private final RangeTask inputGradTask;
 
     SparseConvLayer(WorkerPool pool, LayerSpec spec, int batchSize) {
         this.pool = pool;
@@ -68,49 +79,85 @@ final class SparseConvLayer implements SparseLayer {
         outH = spec.outH();
         outW = spec.outW();
         outC = spec.outC();
-        k = spec.kernel();
+        int k = spec.kernel();
         stride = spec.stride();
         padTop = spec.padTop();
         padLeft = spec.padLeft();
         taps = spec.fanIn();
         positions = outH * outW;
-        patches = new float[batchSize * taps * positions];
         // padded extent (out - 1) * stride + k covers every tap; rounded up to whole phases
         phaseH = ((outH - 1) * stride + k + stride - 1) / stride;
         phaseW = ((outW - 1) * stride + k + stride - 1) / stride;
-        phases = new float[batchSize * stride * stride * inC * phaseH * phaseW];
-        outT = new float[batchSize * outC * positions];
-        gradT = new float[batchSize * outC * positions];
-        toPhasesTask = (from, to) -> SparseKernels.toPhases(in, phases, inH, inW, inC, stride, padTop, padLeft,
-                phaseH, phaseW, from, to);
-        fromPhasesTask = (from, to) -> SparseKernels.fromPhases(phases, gradIn, inH, inW, inC, stride, padTop, padLeft,
-                phaseH, phaseW, from, to);
-        patchesTask = (from, to) -> SparseKernels.patchesT(phases, patches, inC, outH, outW, k, stride, phaseH, phaseW,
-                from, to);
-        forwardTask = SIMD
-                ? (from, to) -> SparseSimd.columnsAxpy(patches, index.colValues, index.colStart,
-                index.colRow, outT, count, taps, outC, positions, from, to)
-                : (from, to) -> SparseKernels.columnsAxpy(patches, index.colValues, index.colStart,
-                index.colRow, outT, count, taps, outC, positions, from, to);
-        outTransposeTask = (from, to) -> SparseKernels.transposeBlocks(outT, out, outC, positions, from, to);
-        gradTransposeTask = (from, to) -> SparseKernels.transposeBlocks(grad, gradT, positions, outC, from, to);
+        len = (outH * phaseW + ROW_ALIGN - 1) / ROW_ALIGN * ROW_ALIGN;
+        int planes = stride * stride * inC;
+        sampleStride = (planes * phaseH * phaseW + len + ROW_ALIGN - 1) / ROW_ALIGN * ROW_ALIGN;
+        tapOffset = new int[taps];
+        for (int t = 0; t < taps; t++) {
+            int ic = t % inC;
+            int kx = (t / inC) % k;
+            int ky = t / (inC * k);
+            tapOffset[t] = (((ky % stride) * stride + kx % stride) * inC + ic) * phaseH * phaseW
+                    + (ky / stride) * phaseW + kx / stride;
+        }
+        channelOffset = new int[outC];
+        for (int c = 0; c < outC; c++) {
+            channelOffset[c] = c * len;
+        }
+        phases = new float[batchSize * sampleStride];
+        outT = new float[batchSize * outC * len];
+        gradT = new float[batchSize * outC * len];
+        toPhasesTask = (from, to) -> SparseKernels.phaseCopy(in, phases, sampleStride, 1, inH, inW, inC, stride,
+                padTop, padLeft, phaseH, phaseW, from, to);
+        fromPhasesTask = (from, to) -> SparseKernels.phaseCopy(gradIn, phases, sampleStride, 0, inH, inW, inC, stride,
+                padTop, padLeft, phaseH, phaseW, from, to);
+        forwardTask = (from, to) -> combine(phases, sampleStride, index.colValues, index.colStart, index.colOffset,
+                outT, outC * len, channelOffset, outC, 0, from, to);
+        // per sample: the taps' runs overlap, so one thread adds them up in tap order
+        inputGradTask = (from, to) -> {
+            for (int b = from; b < to; b++) {
+                java.util.Arrays.fill(phases, b * sampleStride, (b + 1) * sampleStride, 0f);
+                combine(gradT, outC * len, index.rowValues, index.rowStart, index.rowOffset, phases, sampleStride,
+                        tapOffset, taps, 1, b * taps, (b + 1) * taps);
+            }
+        };
+        outTransposeTask = (from, to) -> {
+            for (int item = from; item < to; item++) { // item = sample * outH + output row
+                int b = item / outH;
+                int oy = item - b * outH;
+                SparseKernels.transpose(outT, b * outC * len + oy * phaseW, len, out, (item * outW) * outC, outC,
+                        outC, outW);
+            }
+        };
+        gradTransposeTask = (from, to) -> {
+            for (int item = from; item < to; item++) {
+                int b = item / outH;
+                int oy = item - b * outH;
+                SparseKernels.transpose(grad, (item * outW) * outC, outC, gradT, b * outC * len + oy * phaseW, len,
+                        outW, outC);
+            }
+        };
         weightGradTask = SIMD
-                ? (from, to) -> SparseSimd.activeWeightGrad(patches, gradT, index.rowStart, index.rowCol,
-                index.rowFlat, dW, count, taps, outC, positions, from, to)
-                : (from, to) -> SparseKernels.activeWeightGrad(patches, gradT, index.rowStart, index.rowCol,
-                index.rowFlat, dW, count, taps, outC, positions, from, to);
-        patchGradTask = SIMD
-                ? (from, to) -> SparseSimd.rowsAxpy(gradT, index.rowValues, index.rowStart, index.rowCol,
-                patches, count, taps, outC, positions, from, to)
-                : (from, to) -> SparseKernels.rowsAxpy(gradT, index.rowValues, index.rowStart, index.rowCol,
-                patches, count, taps, outC, positions, from, to);
-        scatterTask = (from, to) -> SparseKernels.scatterPatchesT(patches, phases, inC, outH, outW, k, stride, phaseH,
-                phaseW, from, to);
+                ? (from, to) -> SparseSimd.activeWeightGrad(phases, sampleStride, tapOffset, gradT, outC * len, len,
+                index.rowStart, index.rowCol, index.rowFlat, dW, count, len, from, to)
+                : (from, to) -> SparseKernels.activeWeightGrad(phases, sampleStride, tapOffset, gradT, outC * len, len,
+                index.rowStart, index.rowCol, index.rowFlat, dW, count, len, from, to);
+    }
+
+    private void combine(float[] x, int xBlock, float[] values, int[] start, int[] offsets, float[] y, int yBlock,
+                         int[] yOffsets, int lists, int accumulate, int from, int to) {
+        if (SIMD) {
+            SparseSimd.combineLists(x, xBlock, values, start, offsets, y, yBlock, yOffsets, lists, len, accumulate,
+                    from, to);
+        } else {
+            SparseKernels.combineLists(x, xBlock, values, start, offsets, y, yBlock, yOffsets, lists, len, accumulate,
+                    from, to);
+        }
     }
 
     @Override
     public void use(ActiveIndex activeIndex) {
         activeIndex.requireShape(taps, outC);
+        activeIndex.useOffsets(tapOffset, channelOffset);
         this.index = activeIndex;
     }
 
@@ -121,10 +168,9 @@ final class SparseConvLayer implements SparseLayer {
         count = n;
         index.gatherValues(weight, pool); // once per weight change
         pool.run(n, 1, toPhasesTask);
-        pool.run(n, 1, patchesTask);
-        long perChannel = (long) positions * Math.max(1, index.active / outC);
+        long perChannel = (long) len * Math.max(1, index.active / outC);
         pool.run(n * outC, WorkerPool.grain(perChannel), forwardTask);
-        pool.run(n * outC, WorkerPool.grain(positions), outTransposeTask);
+        pool.run(n * outH, WorkerPool.grain((long) outW * outC), outTransposeTask);
         tail.forward(output, bias, n * positions);
         release();
     }
@@ -135,14 +181,13 @@ final class SparseConvLayer implements SparseLayer {
         grad = gradOut;
         dW = params.weightGrad;
         count = n;
-        pool.run(n * positions, WorkerPool.grain(outC), gradTransposeTask);
-        long perTap = (long) n * positions * Math.max(1, index.active / taps);
+        pool.run(n * outH, WorkerPool.grain((long) outW * outC), gradTransposeTask);
+        long perTap = (long) n * len * Math.max(1, index.active / taps);
         pool.run(taps, WorkerPool.grain(perTap), weightGradTask);
         if (gradInput != null) {
             gradIn = gradInput;
             index.gatherValues(params.weight, pool);
-            pool.run(n * taps, WorkerPool.grain((long) positions * Math.max(1, index.active / taps)), patchGradTask);
-            pool.run(n, 1, scatterTask);
+            pool.run(n, 1, inputGradTask);
             pool.run(n, 1, fromPhasesTask);
         }
         release();

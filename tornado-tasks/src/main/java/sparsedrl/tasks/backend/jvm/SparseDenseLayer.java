@@ -7,19 +7,26 @@ import sparsedrl.tasks.net.LayerParams;
 import sparsedrl.tasks.net.LayerSpec;
 
 /**
- * A dense layer over its active weights, with activations transposed to {@code [feature][sample]} so
- * that every active weight costs one contiguous axpy (or dot) over the batch: forward by output
- * column, input gradient by input row, weight gradient by input row.
+ * A dense layer over its active weights, with activations transposed to {@code [feature][sample]}
+ * (rows of {@code batchSize} floats, the first {@code count} used) so that every active weight costs
+ * one contiguous axpy (or dot) over the batch: forward by output column, input gradient by input
+ * row, weight gradient by input row.
  */
 final class SparseDenseLayer implements SparseLayer {
     /** Vector API forms of the heavy kernels when the module is present (see {@link SparseSimd}). */
     private static final boolean SIMD = VectorSupport.available();
+    /** Features per item of the transposes. */
+    private static final int FEATURES_PER_ITEM = 64;
 
     private final WorkerPool pool;
     private final LayerTail tail;
     private final int inN;
     private final int outN;
-    /** Input of the last forward pass as [inN][count]; output, output gradient and input gradient likewise. */
+    private final int batchSize;
+    /** Start of input row r / output row c in the transposed buffers ({@code r * batchSize}). */
+    private final int[] inOffset;
+    private final int[] outOffset;
+    /** Input of the last forward pass as [inN][batchSize]; output, output gradient and input gradient likewise. */
     private final float[] inT;
     private final float[] outT;
     private final float[] gradT;
@@ -44,36 +51,74 @@ final class SparseDenseLayer implements SparseLayer {
     SparseDenseLayer(WorkerPool pool, LayerSpec spec, int batchSize) {
         this.pool = pool;
         this.tail = new LayerTail(pool, spec.outC(), spec.bias(), spec.relu());
+        this.batchSize = batchSize;
         inN = spec.inC();
         outN = spec.outC();
+        inOffset = rowStarts(inN, batchSize);
+        outOffset = rowStarts(outN, batchSize);
         inT = new float[batchSize * inN];
         outT = new float[batchSize * outN];
         gradT = new float[batchSize * outN];
         gradInT = new float[batchSize * inN];
-        inTransposeTask = (from, to) -> SparseKernels.transposeBlocks(in, inT, count, inN, from, to);
-        forwardTask = SIMD
-                ? (from, to) -> SparseSimd.columnsAxpy(inT, index.colValues, index.colStart, index.colRow,
-                outT, 1, inN, outN, count, from, to)
-                : (from, to) -> SparseKernels.columnsAxpy(inT, index.colValues, index.colStart, index.colRow,
-                outT, 1, inN, outN, count, from, to);
-        outTransposeTask = (from, to) -> SparseKernels.transposeBlocks(outT, out, outN, count, from, to);
-        gradTransposeTask = (from, to) -> SparseKernels.transposeBlocks(grad, gradT, count, outN, from, to);
+        inTransposeTask = (from, to) -> toFeatureRows(in, inT, inN, from, to);
+        forwardTask = (from, to) -> combine(inT, index.colValues, index.colStart, index.colOffset, outT, outOffset,
+                outN, from, to);
+        outTransposeTask = (from, to) -> fromFeatureRows(outT, out, outN, from, to);
+        gradTransposeTask = (from, to) -> toFeatureRows(grad, gradT, outN, from, to);
         weightGradTask = SIMD
-                ? (from, to) -> SparseSimd.activeWeightGrad(inT, gradT, index.rowStart, index.rowCol,
-                index.rowFlat, dW, 1, inN, outN, count, from, to)
-                : (from, to) -> SparseKernels.activeWeightGrad(inT, gradT, index.rowStart, index.rowCol,
-                index.rowFlat, dW, 1, inN, outN, count, from, to);
-        inputGradTask = SIMD
-                ? (from, to) -> SparseSimd.rowsAxpy(gradT, index.rowValues, index.rowStart, index.rowCol,
-                gradInT, 1, inN, outN, count, from, to)
-                : (from, to) -> SparseKernels.rowsAxpy(gradT, index.rowValues, index.rowStart, index.rowCol,
-                gradInT, 1, inN, outN, count, from, to);
-        gradInTransposeTask = (from, to) -> SparseKernels.transposeBlocks(gradInT, gradIn, inN, count, from, to);
+                ? (from, to) -> SparseSimd.activeWeightGrad(inT, 0, inOffset, gradT, 0, batchSize, index.rowStart,
+                index.rowCol, index.rowFlat, dW, 1, count, from, to)
+                : (from, to) -> SparseKernels.activeWeightGrad(inT, 0, inOffset, gradT, 0, batchSize, index.rowStart,
+                index.rowCol, index.rowFlat, dW, 1, count, from, to);
+        inputGradTask = (from, to) -> combine(gradT, index.rowValues, index.rowStart, index.rowOffset, gradInT,
+                inOffset, inN, from, to);
+        gradInTransposeTask = (from, to) -> fromFeatureRows(gradInT, gradIn, inN, from, to);
+    }
+
+    private static int[] rowStarts(int rows, int stride) {
+        int[] starts = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            starts[r] = r * stride;
+        }
+        return starts;
+    }
+
+    private void combine(float[] x, float[] values, int[] start, int[] offsets, float[] y, int[] yOffsets, int lists,
+                         int from, int to) {
+        if (SIMD) {
+            SparseSimd.combineLists(x, 0, values, start, offsets, y, 0, yOffsets, lists, count, 0, from, to);
+        } else {
+            SparseKernels.combineLists(x, 0, values, start, offsets, y, 0, yOffsets, lists, count, 0, from, to);
+        }
+    }
+
+    /** {@code [count][features]} to {@code [features][batchSize]}, for the feature blocks {@code [from, to)}. */
+    private void toFeatureRows(float[] src, float[] dst, int features, int from, int to) {
+        for (int item = from; item < to; item++) {
+            int f0 = item * FEATURES_PER_ITEM;
+            SparseKernels.transpose(src, f0, features, dst, f0 * batchSize, batchSize, count,
+                    Math.min(FEATURES_PER_ITEM, features - f0));
+        }
+    }
+
+    /** {@code [features][batchSize]} to {@code [count][features]}, for the feature blocks {@code [from, to)}. */
+    private void fromFeatureRows(float[] src, float[] dst, int features, int from, int to) {
+        for (int item = from; item < to; item++) {
+            int f0 = item * FEATURES_PER_ITEM;
+            SparseKernels.transpose(src, f0 * batchSize, batchSize, dst, f0, features,
+                    Math.min(FEATURES_PER_ITEM, features - f0), count);
+        }
+    }
+
+    private void transposeRun(int features, RangeTask task) {
+        int items = (features + FEATURES_PER_ITEM - 1) / FEATURES_PER_ITEM;
+        pool.run(items, WorkerPool.grain((long) FEATURES_PER_ITEM * count), task);
     }
 
     @Override
     public void use(ActiveIndex activeIndex) {
         activeIndex.requireShape(inN, outN);
+        activeIndex.useOffsets(inOffset, outOffset);
         this.index = activeIndex;
     }
 
@@ -83,9 +128,9 @@ final class SparseDenseLayer implements SparseLayer {
         out = output;
         count = n;
         index.gatherValues(weight, pool); // once per weight change
-        pool.run(n, 1, inTransposeTask);
+        transposeRun(inN, inTransposeTask);
         pool.run(outN, WorkerPool.grain((long) n * Math.max(1, index.active / outN)), forwardTask);
-        pool.run(outN, WorkerPool.grain(n), outTransposeTask);
+        transposeRun(outN, outTransposeTask);
         tail.forward(output, bias, n);
         release();
     }
@@ -96,14 +141,14 @@ final class SparseDenseLayer implements SparseLayer {
         grad = gradOut;
         dW = params.weightGrad;
         count = n;
-        pool.run(n, 1, gradTransposeTask);
+        transposeRun(outN, gradTransposeTask);
         long perRow = (long) n * Math.max(1, index.active / inN);
         pool.run(inN, WorkerPool.grain(perRow), weightGradTask);
         if (gradInput != null) {
             gradIn = gradInput;
             index.gatherValues(params.weight, pool);
             pool.run(inN, WorkerPool.grain(perRow), inputGradTask);
-            pool.run(inN, WorkerPool.grain(n), gradInTransposeTask);
+            transposeRun(inN, gradInTransposeTask);
         }
         release();
     }

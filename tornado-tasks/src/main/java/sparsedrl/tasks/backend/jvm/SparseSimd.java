@@ -1,14 +1,17 @@
 package sparsedrl.tasks.backend.jvm;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API forms of the three heavy sparse kernels of {@link sparsedrl.tasks.kernels.SparseKernels}
+ * Vector API forms of the two heavy sparse kernels of {@link sparsedrl.tasks.kernels.SparseKernels}
  * (same arguments, same results up to float reassociation): the JIT does not vectorise their inner
- * loops on its own. The output rows are computed in register blocks of four vectors, so each active
- * weight costs one broadcast and one fused multiply-add per vector. Load only when
+ * loops on its own. A combined row is computed in register blocks of up to four vectors, so each
+ * active weight costs one broadcast and one fused multiply-add per vector; the weight gradient takes
+ * the dot products of one operand row with four others at a time, sharing its loads. Row ends that
+ * are not whole vectors run masked. Load only when
  * {@link sparsedrl.tasks.backend.jvm.simd.VectorSupport#available()} says so. Deterministic: every
  * output element is summed by one thread in a fixed order.
  */
@@ -19,40 +22,31 @@ final class SparseSimd {
     private SparseSimd() {
     }
 
-    /** See {@link sparsedrl.tasks.kernels.SparseKernels#columnsAxpy}. */
-    static void columnsAxpy(float[] x, float[] values, int[] colStart, int[] colRow, float[] outT,
-                            int blocks, int rows, int cols, int len, int from, int to) {
+    /** See {@link sparsedrl.tasks.kernels.SparseKernels#combineLists}. */
+    static void combineLists(float[] x, int xBlock, float[] values, int[] start, int[] offsets, float[] y,
+                             int yBlock, int[] yOffsets, int lists, int len, int accumulate, int from, int to) {
         for (int item = from; item < to; item++) {
-            int blk = item / cols;
-            int c = item - blk * cols;
-            combine(x, blk * rows * len, values, colStart[c], colStart[c + 1], colRow, outT, (blk * cols + c) * len,
-                    len);
+            int blk = item / lists;
+            int l = item - blk * lists;
+            combine(x, blk * xBlock, values, offsets, start[l], start[l + 1], y, blk * yBlock + yOffsets[l], len,
+                    accumulate == 1);
         }
     }
 
-    /** See {@link sparsedrl.tasks.kernels.SparseKernels#rowsAxpy}. */
-    static void rowsAxpy(float[] gT, float[] values, int[] rowStart, int[] rowCol, float[] xGrad,
-                         int blocks, int rows, int cols, int len, int from, int to) {
-        for (int item = from; item < to; item++) {
-            int blk = item / rows;
-            int r = item - blk * rows;
-            combine(gT, blk * cols * len, values, rowStart[r], rowStart[r + 1], rowCol, xGrad, (blk * rows + r) * len,
-                    len);
-        }
-    }
-
-    /** {@code y[yOff..+len) = sum over j in [start, end) of values[j] * x[xBase + index[j]*len ..+len)}. */
-    private static void combine(float[] x, int xBase, float[] values, int start, int end, int[] index,
-                                float[] y, int yOff, int len) {
+    /**
+     * {@code y[yOff..+len) (=|+=) sum over j in [start, end) of values[j] * x[xBase + offsets[j] ..+len)}.
+     */
+    private static void combine(float[] x, int xBase, float[] values, int[] offsets, int start, int end,
+                                float[] y, int yOff, int len, boolean accumulate) {
         int i = 0;
         for (; i + 4 * L <= len; i += 4 * L) {
-            FloatVector a0 = FloatVector.zero(S);
-            FloatVector a1 = FloatVector.zero(S);
-            FloatVector a2 = FloatVector.zero(S);
-            FloatVector a3 = FloatVector.zero(S);
+            FloatVector a0 = accumulate ? FloatVector.fromArray(S, y, yOff + i) : FloatVector.zero(S);
+            FloatVector a1 = accumulate ? FloatVector.fromArray(S, y, yOff + i + L) : FloatVector.zero(S);
+            FloatVector a2 = accumulate ? FloatVector.fromArray(S, y, yOff + i + 2 * L) : FloatVector.zero(S);
+            FloatVector a3 = accumulate ? FloatVector.fromArray(S, y, yOff + i + 3 * L) : FloatVector.zero(S);
             for (int j = start; j < end; j++) {
                 FloatVector v = FloatVector.broadcast(S, values[j]);
-                int s = xBase + index[j] * len + i;
+                int s = xBase + offsets[j] + i;
                 a0 = FloatVector.fromArray(S, x, s).fma(v, a0);
                 a1 = FloatVector.fromArray(S, x, s + L).fma(v, a1);
                 a2 = FloatVector.fromArray(S, x, s + 2 * L).fma(v, a2);
@@ -63,37 +57,82 @@ final class SparseSimd {
             a2.intoArray(y, yOff + i + 2 * L);
             a3.intoArray(y, yOff + i + 3 * L);
         }
-        for (; i + L <= len; i += L) {
-            FloatVector a = FloatVector.zero(S);
+        for (; i + 2 * L <= len; i += 2 * L) {
+            FloatVector a0 = accumulate ? FloatVector.fromArray(S, y, yOff + i) : FloatVector.zero(S);
+            FloatVector a1 = accumulate ? FloatVector.fromArray(S, y, yOff + i + L) : FloatVector.zero(S);
             for (int j = start; j < end; j++) {
-                a = FloatVector.fromArray(S, x, xBase + index[j] * len + i).fma(FloatVector.broadcast(S, values[j]), a);
+                FloatVector v = FloatVector.broadcast(S, values[j]);
+                int s = xBase + offsets[j] + i;
+                a0 = FloatVector.fromArray(S, x, s).fma(v, a0);
+                a1 = FloatVector.fromArray(S, x, s + L).fma(v, a1);
             }
-            a.intoArray(y, yOff + i);
+            a0.intoArray(y, yOff + i);
+            a1.intoArray(y, yOff + i + L);
         }
-        for (; i < len; i++) {
-            float a = 0f;
+        for (; i < len; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, len);
+            FloatVector a = accumulate ? FloatVector.fromArray(S, y, yOff + i, m) : FloatVector.zero(S);
             for (int j = start; j < end; j++) {
-                a = Math.fma(values[j], x[xBase + index[j] * len + i], a);
+                a = FloatVector.fromArray(S, x, xBase + offsets[j] + i, m).fma(FloatVector.broadcast(S, values[j]), a);
             }
-            y[yOff + i] = a;
+            a.intoArray(y, yOff + i, m);
         }
     }
 
     /** See {@link sparsedrl.tasks.kernels.SparseKernels#activeWeightGrad}. */
-    static void activeWeightGrad(float[] x, float[] gT, int[] rowStart, int[] rowCol, int[] rowFlat,
-                                 float[] dW, int blocks, int rows, int cols, int len, int from, int to) {
+    static void activeWeightGrad(float[] x, int xBlock, int[] xOffsets, float[] g, int gBlock, int gStride,
+                                 int[] rowStart, int[] rowCol, int[] rowFlat, float[] dW, int blocks, int len,
+                                 int from, int to) {
         for (int r = from; r < to; r++) {
-            for (int j = rowStart[r]; j < rowStart[r + 1]; j++) {
+            int end = rowStart[r + 1];
+            for (int j = rowStart[r]; j < end; j++) {
                 dW[rowFlat[j]] = 0f;
             }
             for (int blk = 0; blk < blocks; blk++) {
-                int xs = (blk * rows + r) * len;
-                int gBase = blk * cols * len;
-                for (int j = rowStart[r]; j < rowStart[r + 1]; j++) {
-                    dW[rowFlat[j]] += dot(x, xs, gT, gBase + rowCol[j] * len, len);
+                int xs = blk * xBlock + xOffsets[r];
+                int gBase = blk * gBlock;
+                int j = rowStart[r];
+                for (; j + 4 <= end; j += 4) {
+                    dot4(x, xs, g, gBase, rowCol, j, gStride, rowFlat, dW, len);
+                }
+                for (; j < end; j++) {
+                    dW[rowFlat[j]] += dot(x, xs, g, gBase + rowCol[j] * gStride, len);
                 }
             }
         }
+    }
+
+    /** {@code dW[rowFlat[j+q]] += x[xs..+len) . g[gBase + rowCol[j+q]*gStride ..+len)} for q < 4. */
+    private static void dot4(float[] x, int xs, float[] g, int gBase, int[] rowCol, int j, int gStride,
+                             int[] rowFlat, float[] dW, int len) {
+        int g0 = gBase + rowCol[j] * gStride;
+        int g1 = gBase + rowCol[j + 1] * gStride;
+        int g2 = gBase + rowCol[j + 2] * gStride;
+        int g3 = gBase + rowCol[j + 3] * gStride;
+        FloatVector s0 = FloatVector.zero(S);
+        FloatVector s1 = FloatVector.zero(S);
+        FloatVector s2 = FloatVector.zero(S);
+        FloatVector s3 = FloatVector.zero(S);
+        int i = 0;
+        for (; i + L <= len; i += L) {
+            FloatVector a = FloatVector.fromArray(S, x, xs + i);
+            s0 = a.fma(FloatVector.fromArray(S, g, g0 + i), s0);
+            s1 = a.fma(FloatVector.fromArray(S, g, g1 + i), s1);
+            s2 = a.fma(FloatVector.fromArray(S, g, g2 + i), s2);
+            s3 = a.fma(FloatVector.fromArray(S, g, g3 + i), s3);
+        }
+        if (i < len) {
+            VectorMask<Float> m = S.indexInRange(i, len);
+            FloatVector a = FloatVector.fromArray(S, x, xs + i, m);
+            s0 = a.fma(FloatVector.fromArray(S, g, g0 + i, m), s0);
+            s1 = a.fma(FloatVector.fromArray(S, g, g1 + i, m), s1);
+            s2 = a.fma(FloatVector.fromArray(S, g, g2 + i, m), s2);
+            s3 = a.fma(FloatVector.fromArray(S, g, g3 + i, m), s3);
+        }
+        dW[rowFlat[j]] += s0.reduceLanes(VectorOperators.ADD);
+        dW[rowFlat[j + 1]] += s1.reduceLanes(VectorOperators.ADD);
+        dW[rowFlat[j + 2]] += s2.reduceLanes(VectorOperators.ADD);
+        dW[rowFlat[j + 3]] += s3.reduceLanes(VectorOperators.ADD);
     }
 
     private static float dot(float[] a, int aOff, float[] b, int bOff, int len) {
@@ -104,13 +143,10 @@ final class SparseSimd {
             s0 = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), s0);
             s1 = FloatVector.fromArray(S, a, aOff + i + L).fma(FloatVector.fromArray(S, b, bOff + i + L), s1);
         }
-        for (; i + L <= len; i += L) {
-            s0 = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), s0);
+        for (; i < len; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, len);
+            s0 = FloatVector.fromArray(S, a, aOff + i, m).fma(FloatVector.fromArray(S, b, bOff + i, m), s0);
         }
-        float s = s0.add(s1).reduceLanes(VectorOperators.ADD);
-        for (; i < len; i++) {
-            s = Math.fma(a[aOff + i], b[bOff + i], s);
-        }
-        return s;
+        return s0.add(s1).reduceLanes(VectorOperators.ADD);
     }
 }
