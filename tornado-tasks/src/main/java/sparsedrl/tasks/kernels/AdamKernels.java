@@ -25,14 +25,37 @@ public final class AdamKernels {
                             float oneMinusBeta2, float epsilon, float correction1, float correction2,
                             int from, int to) {
         for (@Parallel int i = from; i < to; i++) {
-            float gi = g[i];
-            float mi = beta1 * m[i] + oneMinusBeta1 * gi;
-            float vi = beta2 * v[i] + oneMinusBeta2 * gi * gi;
-            m[i] = mi;
-            v[i] = vi;
-            float wi = w[i] - learningRate * (mi / correction1) / ((float) Math.sqrt(vi / correction2) + epsilon);
-            w[i] = useMask == 1 ? wi * mask[i] : wi;
+            element(w, g, m, v, mask, useMask, learningRate, beta1, beta2, oneMinusBeta1, oneMinusBeta2, epsilon,
+                    correction1, correction2, i);
         }
+    }
+
+    /**
+     * The same step for the elements {@code indices[j]}, {@code j in [from, to)} only (the active
+     * weights of a sparse layer: the others are 0 and stay 0, and their moments are not read while
+     * inactive; a position that becomes active gets fresh moments from whoever grows it).
+     */
+    public static void stepAt(float[] w, float[] g, float[] m, float[] v, float[] mask, int useMask,
+                              float learningRate, float beta1, float beta2, float oneMinusBeta1,
+                              float oneMinusBeta2, float epsilon, float correction1, float correction2,
+                              int[] indices, int from, int to) {
+        for (@Parallel int j = from; j < to; j++) {
+            element(w, g, m, v, mask, useMask, learningRate, beta1, beta2, oneMinusBeta1, oneMinusBeta2, epsilon,
+                    correction1, correction2, indices[j]);
+        }
+    }
+
+    /** The step for element {@code i}: the formula of this class, in one place. */
+    private static void element(float[] w, float[] g, float[] m, float[] v, float[] mask, int useMask,
+                                float learningRate, float beta1, float beta2, float oneMinusBeta1,
+                                float oneMinusBeta2, float epsilon, float correction1, float correction2, int i) {
+        float gi = g[i];
+        float mi = beta1 * m[i] + oneMinusBeta1 * gi;
+        float vi = beta2 * v[i] + oneMinusBeta2 * gi * gi;
+        m[i] = mi;
+        v[i] = vi;
+        float wi = w[i] - learningRate * (mi / correction1) / ((float) Math.sqrt(vi / correction2) + epsilon);
+        w[i] = useMask == 1 ? wi * mask[i] : wi;
     }
 
     /**

@@ -14,6 +14,9 @@ import uk.ac.manchester.tornado.api.annotations.Parallel;
  */
 public final class SparseKernels {
 
+    /** Blocks (samples) per pass of the weight gradient over a slice of rows. */
+    public static final int WEIGHT_GRAD_BLOCKS = 4;
+
     private SparseKernels() {
     }
 
@@ -152,26 +155,33 @@ public final class SparseKernels {
             for (int j = rowStart[r]; j < rowStart[r + 1]; j++) {
                 dW[rowFlat[j]] = 0f;
             }
-            for (int blk = 0; blk < blocks; blk++) {
-                int xs = blk * xBlock + xOffsets[r];
-                for (int j = rowStart[r]; j < rowStart[r + 1]; j++) {
-                    int gs = blk * gBlock + rowCol[j] * gStride;
-                    // Four partial sums: independent chains for the CPU, a fixed order for determinism.
-                    float s0 = 0f;
-                    float s1 = 0f;
-                    float s2 = 0f;
-                    float s3 = 0f;
-                    int i = 0;
-                    for (; i + 3 < len; i += 4) {
-                        s0 += x[xs + i] * g[gs + i];
-                        s1 += x[xs + i + 1] * g[gs + i + 1];
-                        s2 += x[xs + i + 2] * g[gs + i + 2];
-                        s3 += x[xs + i + 3] * g[gs + i + 3];
+        }
+        // Blocks of samples outermost: their operand rows stay in cache across the rows of this slice;
+        // each dW element still sums over blocks in ascending order.
+        for (int blk0 = 0; blk0 < blocks; blk0 += WEIGHT_GRAD_BLOCKS) {
+            int blk1 = Math.min(blocks, blk0 + WEIGHT_GRAD_BLOCKS);
+            for (int r = from; r < to; r++) {
+                for (int blk = blk0; blk < blk1; blk++) {
+                    int xs = blk * xBlock + xOffsets[r];
+                    for (int j = rowStart[r]; j < rowStart[r + 1]; j++) {
+                        int gs = blk * gBlock + rowCol[j] * gStride;
+                        // Four partial sums: independent chains for the CPU, a fixed order for determinism.
+                        float s0 = 0f;
+                        float s1 = 0f;
+                        float s2 = 0f;
+                        float s3 = 0f;
+                        int i = 0;
+                        for (; i + 3 < len; i += 4) {
+                            s0 += x[xs + i] * g[gs + i];
+                            s1 += x[xs + i + 1] * g[gs + i + 1];
+                            s2 += x[xs + i + 2] * g[gs + i + 2];
+                            s3 += x[xs + i + 3] * g[gs + i + 3];
+                        }
+                        for (; i < len; i++) {
+                            s0 += x[xs + i] * g[gs + i];
+                        }
+                        dW[rowFlat[j]] += (s0 + s1) + (s2 + s3);
                     }
-                    for (; i < len; i++) {
-                        s0 += x[xs + i] * g[gs + i];
-                    }
-                    dW[rowFlat[j]] += (s0 + s1) + (s2 + s3);
                 }
             }
         }

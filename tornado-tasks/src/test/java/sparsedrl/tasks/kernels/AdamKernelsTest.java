@@ -20,6 +20,27 @@ class AdamKernelsTest {
     }
 
     @Test
+    void indexedStepUpdatesTheListedElementsOnly() {
+        // elements 0 and 2 as in the hand-computed first step (g=0.5 from w=1: 0.9166667; g=0: w stays);
+        // element 1 and 3 carry sentinels that must survive
+        float[] w = {1f, 7f, 1f, 8f};
+        float[] g = {0.5f, 3f, 0f, 4f};
+        float[] m = {0f, Float.NaN, 0f, 5f};
+        float[] v = {0f, Float.NaN, 0f, 6f};
+        float[] mask = {1f, 1f, 1f, 1f};
+        AdamKernels.stepAt(w, g, m, v, mask, 1, LR, B1, B2, 0.1f, 0.001f, EPS, (float) (1 - B1), (float) (1 - B2),
+                new int[] {2, 0, 3}, 0, 2);
+        assertEquals(0.9166667f, w[0], 1e-6f);
+        assertEquals(0.05f, m[0], 1e-7f);
+        assertEquals(0.00025f, v[0], 1e-9f);
+        assertEquals(1f, w[2], 0f);
+        assertEquals(0f, m[2], 0f);
+        assertArrayEquals(new float[] {7f, 8f}, new float[] {w[1], w[3]}, 0f);
+        assertArrayEquals(new float[] {Float.NaN, 5f}, new float[] {m[1], m[3]}, 0f);
+        assertArrayEquals(new float[] {Float.NaN, 6f}, new float[] {v[1], v[3]}, 0f);
+    }
+
+    @Test
     void twoStepsMatchHandComputedValues() {
         float[] w = {1f};
         float[] m = {0f};

@@ -55,6 +55,8 @@ final class JvmQNetwork implements QNetwork {
     private float[] moment2;
     private float[] mask;
     private int useMask;
+    /** The flat indices Adam updates (a sparse layer's active weights), or null for every element. */
+    private int[] adamIndices;
     private final float oneMinusBeta1;
     private final float oneMinusBeta2;
     private float correction1;
@@ -66,6 +68,7 @@ final class JvmQNetwork implements QNetwork {
     private final RangeTask copyTask = (from, to) -> ArrayKernels.copy(src, dst, from, to);
     private final RangeTask maskTask = (from, to) -> MaskKernels.apply(weight, mask, from, to);
     private final RangeTask adamTask;
+    private final RangeTask adamAtTask;
     private final RangeTask lossTask;
 
     JvmQNetwork(NetworkSpec spec, int batchSize, AdamConfig adam, LossKind loss, WorkerPool pool) {
@@ -132,6 +135,9 @@ final class JvmQNetwork implements QNetwork {
         adamTask = (from, to) -> AdamKernels.step(weight, gradient, moment1, moment2, mask, useMask,
                 this.adam.learningRate(), this.adam.beta1(), this.adam.beta2(), oneMinusBeta1, oneMinusBeta2,
                 this.adam.epsilon(), correction1, correction2, from, to);
+        adamAtTask = (from, to) -> AdamKernels.stepAt(weight, gradient, moment1, moment2, mask, useMask,
+                this.adam.learningRate(), this.adam.beta1(), this.adam.beta2(), oneMinusBeta1, oneMinusBeta2,
+                this.adam.epsilon(), correction1, correction2, adamIndices, from, to);
         lossTask = (from, to) -> LossKernels.tdLoss(act[n - 1], qNextTarget, batch.actions, batch.rewards,
                 batch.terminals, gamma, lossKind, actions, batch.size, grad[n - 1], lossPerSample, from, to);
     }
@@ -239,21 +245,29 @@ final class JvmQNetwork implements QNetwork {
         correction2 = (float) (1 - Math.pow(adam.beta2(), state.adamStep));
         for (int i = 0; i < layers.length; i++) { // indexed: no iterator per step
             LayerParams p = state.layers.get(i);
-            adamOn(p.weight, p.weightGrad, p.weightM, p.weightV, p.mask);
+            // a sparse layer steps its active weights only: the others are 0 (and masked) either way
+            adamOn(p.weight, p.weightGrad, p.weightM, p.weightV, p.mask, maskedLayers[i].activeFlatIndices());
             if (p.bias != null) {
-                adamOn(p.bias, p.biasGrad, p.biasM, p.biasV, null);
+                adamOn(p.bias, p.biasGrad, p.biasM, p.biasV, null, null);
             }
         }
     }
 
-    private void adamOn(float[] w, float[] g, float[] m, float[] v, float[] weightMask) {
+    private void adamOn(float[] w, float[] g, float[] m, float[] v, float[] weightMask, int[] indices) {
         weight = w;
         gradient = g;
         moment1 = m;
         moment2 = v;
         mask = weightMask == null ? w : weightMask;
         useMask = weightMask == null ? 0 : 1;
-        pool.run(w.length, ELEMENT_GRAIN, adamTask);
+        if (indices == null) {
+            pool.run(w.length, ELEMENT_GRAIN, adamTask);
+        } else {
+            adamIndices = indices;
+            useMask = 0; // the listed positions are the active ones: the mask is 1 there
+            pool.run(indices.length, ELEMENT_GRAIN, adamAtTask);
+            adamIndices = null;
+        }
         weight = null;
         gradient = null;
         moment1 = null;

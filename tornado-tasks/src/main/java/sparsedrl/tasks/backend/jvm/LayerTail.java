@@ -55,6 +55,14 @@ final class LayerTail {
         bias = null;
     }
 
+    /**
+     * {@link #forward} on rows {@code [from, to)} only, in the calling thread: for a layer that
+     * finishes its output sample by sample while the sample is in cache.
+     */
+    void forwardRows(float[] out, float[] layerBias, int from, int to) {
+        ActivationKernels.biasRelu(out, layerBias == null ? noBias : layerBias, channels, addBias, relu, from, to);
+    }
+
     /** Turns the output gradient into the pre-activation gradient and writes the bias gradient. */
     void backward(float[] out, float[] gradOut, float[] biasGrad, int rowCount) {
         if (relu == 1) {

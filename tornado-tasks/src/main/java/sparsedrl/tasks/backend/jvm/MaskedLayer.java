@@ -1,6 +1,7 @@
 package sparsedrl.tasks.backend.jvm;
 
 import java.util.Arrays;
+import sparsedrl.tasks.kernels.MaskKernels;
 import sparsedrl.tasks.net.LayerParams;
 
 /**
@@ -58,6 +59,9 @@ final class MaskedLayer implements JvmLayer {
         sparseActive = index.density() < threshold;
         onlineIndex = sparseActive ? index : null;
         if (sparseActive) {
+            // Only the active weights are stepped from now on; the others must be 0 as the mask says
+            // (applyMasks does this too; a push of a new mask alone must not leave stale weights).
+            MaskKernels.apply(params.weight, params.mask, 0, params.weight.length);
             // The previous backward may have written positions that are inactive now.
             inactiveGradientDirty = true;
         }
@@ -113,6 +117,11 @@ final class MaskedLayer implements JvmLayer {
 
     boolean isSparse() {
         return sparseActive;
+    }
+
+    /** The flat kernel indices of the active weights in ascending order when the layer is sparse, else null. */
+    int[] activeFlatIndices() {
+        return sparseActive ? onlineIndex.rowFlat : null;
     }
 
     /** Whether the next backward passes must produce the dense weight gradient. */

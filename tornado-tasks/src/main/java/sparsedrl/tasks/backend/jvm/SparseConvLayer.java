@@ -1,5 +1,6 @@
 package sparsedrl.tasks.backend.jvm;
 
+import java.util.Arrays;
 import sparsedrl.tasks.backend.jvm.WorkerPool.RangeTask;
 import sparsedrl.tasks.backend.jvm.simd.VectorSupport;
 import sparsedrl.tasks.kernels.SparseKernels;
@@ -56,16 +57,14 @@ final class SparseConvLayer implements SparseLayer {
     private ActiveIndex index;
 
     private float[] in;
+    private float[] bias;
     private float[] out;
     private float[] grad;
     private float[] gradIn;
     private float[] dW;
     private int count;
 
-    private final RangeTask toPhasesTask;
-    private final RangeTask fromPhasesTask;
     private final RangeTask forwardTask;
-    private final RangeTask outTransposeTask;
     private final RangeTask gradTransposeTask;
     private final RangeTask weightGradTask;
     private final RangeTask inputGradTask;
@@ -106,26 +105,28 @@ final class SparseConvLayer implements SparseLayer {
         phases = new float[batchSize * sampleStride];
         outT = new float[batchSize * outC * len];
         gradT = new float[batchSize * outC * len];
-        toPhasesTask = (from, to) -> SparseKernels.phaseCopy(in, phases, sampleStride, 1, inH, inW, inC, stride,
-                padTop, padLeft, phaseH, phaseW, from, to);
-        fromPhasesTask = (from, to) -> SparseKernels.phaseCopy(gradIn, phases, sampleStride, 0, inH, inW, inC, stride,
-                padTop, padLeft, phaseH, phaseW, from, to);
-        forwardTask = (from, to) -> combine(phases, sampleStride, index.colValues, index.colStart, index.colOffset,
-                outT, outC * len, channelOffset, outC, 0, from, to);
-        // per sample: the taps' runs overlap, so one thread adds them up in tap order
-        inputGradTask = (from, to) -> {
+        // Sample by sample, so that its phases and output grid stay in cache from copy to activation.
+        forwardTask = (from, to) -> {
             for (int b = from; b < to; b++) {
-                java.util.Arrays.fill(phases, b * sampleStride, (b + 1) * sampleStride, 0f);
-                combine(gradT, outC * len, index.rowValues, index.rowStart, index.rowOffset, phases, sampleStride,
-                        tapOffset, taps, 1, b * taps, (b + 1) * taps);
+                SparseKernels.phaseCopy(in, phases, sampleStride, 1, inH, inW, inC, stride, padTop, padLeft, phaseH,
+                        phaseW, b, b + 1);
+                combine(phases, sampleStride, index.colValues, index.colStart, index.colOffset, outT, outC * len,
+                        channelOffset, outC, 0, b * outC, (b + 1) * outC);
+                for (int oy = 0; oy < outH; oy++) {
+                    SparseKernels.transpose(outT, b * outC * len + oy * phaseW, len, out,
+                            ((b * outH + oy) * outW) * outC, outC, outC, outW);
+                }
+                tail.forwardRows(out, bias, b * positions, (b + 1) * positions);
             }
         };
-        outTransposeTask = (from, to) -> {
-            for (int item = from; item < to; item++) { // item = sample * outH + output row
-                int b = item / outH;
-                int oy = item - b * outH;
-                SparseKernels.transpose(outT, b * outC * len + oy * phaseW, len, out, (item * outW) * outC, outC,
-                        outC, outW);
+        // Per sample: the taps' runs overlap, so one thread adds them up in tap order.
+        inputGradTask = (from, to) -> {
+            for (int b = from; b < to; b++) {
+                Arrays.fill(phases, b * sampleStride, (b + 1) * sampleStride, 0f);
+                combine(gradT, outC * len, index.rowValues, index.rowStart, index.rowOffset, phases, sampleStride,
+                        tapOffset, taps, 1, b * taps, (b + 1) * taps);
+                SparseKernels.phaseCopy(gradIn, phases, sampleStride, 0, inH, inW, inC, stride, padTop, padLeft,
+                        phaseH, phaseW, b, b + 1);
             }
         };
         gradTransposeTask = (from, to) -> {
@@ -162,16 +163,13 @@ final class SparseConvLayer implements SparseLayer {
     }
 
     @Override
-    public void forward(float[] input, float[] weight, float[] bias, float[] output, int n) {
+    public void forward(float[] input, float[] weight, float[] layerBias, float[] output, int n) {
         in = input;
+        bias = layerBias;
         out = output;
         count = n;
         index.gatherValues(weight, pool); // once per weight change
-        pool.run(n, 1, toPhasesTask);
-        long perChannel = (long) len * Math.max(1, index.active / outC);
-        pool.run(n * outC, WorkerPool.grain(perChannel), forwardTask);
-        pool.run(n * outH, WorkerPool.grain((long) outW * outC), outTransposeTask);
-        tail.forward(output, bias, n * positions);
+        pool.run(n, 1, forwardTask);
         release();
     }
 
@@ -188,13 +186,13 @@ final class SparseConvLayer implements SparseLayer {
             gradIn = gradInput;
             index.gatherValues(params.weight, pool);
             pool.run(n, 1, inputGradTask);
-            pool.run(n, 1, fromPhasesTask);
         }
         release();
     }
 
     private void release() {
         in = null;
+        bias = null;
         out = null;
         grad = null;
         gradIn = null;

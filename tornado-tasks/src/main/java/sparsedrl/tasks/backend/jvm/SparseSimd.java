@@ -4,6 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import sparsedrl.tasks.kernels.SparseKernels;
 
 /**
  * Vector API forms of the two heavy sparse kernels of {@link sparsedrl.tasks.kernels.SparseKernels}
@@ -84,19 +85,26 @@ final class SparseSimd {
                                  int[] rowStart, int[] rowCol, int[] rowFlat, float[] dW, int blocks, int len,
                                  int from, int to) {
         for (int r = from; r < to; r++) {
-            int end = rowStart[r + 1];
-            for (int j = rowStart[r]; j < end; j++) {
+            for (int j = rowStart[r]; j < rowStart[r + 1]; j++) {
                 dW[rowFlat[j]] = 0f;
             }
-            for (int blk = 0; blk < blocks; blk++) {
-                int xs = blk * xBlock + xOffsets[r];
-                int gBase = blk * gBlock;
-                int j = rowStart[r];
-                for (; j + 4 <= end; j += 4) {
-                    dot4(x, xs, g, gBase, rowCol, j, gStride, rowFlat, dW, len);
-                }
-                for (; j < end; j++) {
-                    dW[rowFlat[j]] += dot(x, xs, g, gBase + rowCol[j] * gStride, len);
+        }
+        // Blocks of samples outermost: their operand rows stay in cache across the rows of this slice;
+        // each dW element still sums over blocks in ascending order.
+        for (int blk0 = 0; blk0 < blocks; blk0 += SparseKernels.WEIGHT_GRAD_BLOCKS) {
+            int blk1 = Math.min(blocks, blk0 + SparseKernels.WEIGHT_GRAD_BLOCKS);
+            for (int r = from; r < to; r++) {
+                int end = rowStart[r + 1];
+                for (int blk = blk0; blk < blk1; blk++) {
+                    int xs = blk * xBlock + xOffsets[r];
+                    int gBase = blk * gBlock;
+                    int j = rowStart[r];
+                    for (; j + 4 <= end; j += 4) {
+                        dot4(x, xs, g, gBase, rowCol, j, gStride, rowFlat, dW, len);
+                    }
+                    for (; j < end; j++) {
+                        dW[rowFlat[j]] += dot(x, xs, g, gBase + rowCol[j] * gStride, len);
+                    }
                 }
             }
         }
