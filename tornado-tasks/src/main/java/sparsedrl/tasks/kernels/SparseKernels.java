@@ -70,17 +70,18 @@ public final class SparseKernels {
                     image[imageBase + i] = 0f;
                 }
             }
+            // One image row at a time (all phase columns px and channels read it), so it stays in L1.
             for (int py = 0; py < stride; py++) {
-                for (int px = 0; px < stride; px++) {
-                    // phase columns x whose image column x*stride + px - padLeft lies in [0, inW)
-                    int x0 = Math.min(phaseW, Math.max(0, Math.ceilDiv(padLeft - px, stride)));
-                    int x1 = Math.max(x0, Math.min(phaseW, Math.ceilDiv(inW + padLeft - px, stride)));
-                    for (int ic = 0; ic < inC; ic++) {
-                        int p = b * sampleStride + ((py * stride + px) * inC + ic) * plane;
-                        for (int y = 0; y < phaseH; y++) {
-                            int iy = y * stride + py - padTop;
-                            int d = p + y * phaseW;
-                            boolean rowInside = iy >= 0 && iy < inH;
+                for (int y = 0; y < phaseH; y++) {
+                    int iy = y * stride + py - padTop;
+                    boolean rowInside = iy >= 0 && iy < inH;
+                    for (int px = 0; px < stride; px++) {
+                        // phase columns x whose image column x*stride + px - padLeft lies in [0, inW)
+                        int x0 = Math.min(phaseW, Math.max(0, Math.ceilDiv(padLeft - px, stride)));
+                        int x1 = Math.max(x0, Math.min(phaseW, Math.ceilDiv(inW + padLeft - px, stride)));
+                        int step = stride * inC;
+                        for (int ic = 0; ic < inC; ic++) {
+                            int d = b * sampleStride + ((py * stride + px) * inC + ic) * plane + y * phaseW;
                             if (toPhases == 1) {
                                 int z0 = rowInside ? x0 : phaseW;
                                 for (int x = 0; x < z0; x++) {
@@ -94,7 +95,6 @@ public final class SparseKernels {
                                 continue;
                             }
                             int s = imageBase + (iy * inW + x0 * stride + px - padLeft) * inC + ic;
-                            int step = stride * inC;
                             if (toPhases == 1) {
                                 for (int x = x0; x < x1; x++) {
                                     phases[d + x] = image[s + (x - x0) * step];
