@@ -33,6 +33,29 @@ public final class ActivationKernels {
     }
 
     /**
+     * {@link #biasRelu} on channel-major activations: {@code x[offset + c*rowLength + i] =
+     * relu?(x[...] + bias?[c])} for channels {@code c in [from, to)} and {@code i < rowLength} (a layer
+     * that computes its output one channel row at a time applies its tail before transposing).
+     */
+    public static void biasReluByChannel(float[] x, int offset, int rowLength, float[] bias, int addBias, int relu,
+                                         int from, int to) {
+        for (@Parallel int c = from; c < to; c++) {
+            int base = offset + c * rowLength;
+            if (addBias == 1) {
+                float b = bias[c];
+                for (int i = 0; i < rowLength; i++) {
+                    x[base + i] += b;
+                }
+            }
+            if (relu == 1) {
+                for (int i = 0; i < rowLength; i++) {
+                    x[base + i] = Math.max(x[base + i], 0f);
+                }
+            }
+        }
+    }
+
+    /**
      * Backward of ReLU in place: {@code grad[i] = act[i] > 0 ? grad[i] : 0} where {@code act} is the
      * ReLU output, {@code i in [from, to)}.
      */

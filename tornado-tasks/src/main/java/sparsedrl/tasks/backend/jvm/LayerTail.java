@@ -56,11 +56,13 @@ final class LayerTail {
     }
 
     /**
-     * {@link #forward} on rows {@code [from, to)} only, in the calling thread: for a layer that
-     * finishes its output sample by sample while the sample is in cache.
+     * {@link #forward} on channel-major rows {@code out[offset + c*rowLength ..+rowLength)} of all
+     * channels, in the calling thread: for a layer that computes its output by channel rows and applies
+     * the tail while they are in cache, before transposing.
      */
-    void forwardRows(float[] out, float[] layerBias, int from, int to) {
-        ActivationKernels.biasRelu(out, layerBias == null ? noBias : layerBias, channels, addBias, relu, from, to);
+    void forwardByChannel(float[] out, int offset, int rowLength, float[] layerBias) {
+        ActivationKernels.biasReluByChannel(out, offset, rowLength, layerBias == null ? noBias : layerBias, addBias,
+                relu, 0, channels);
     }
 
     /** Turns the output gradient into the pre-activation gradient and writes the bias gradient. */

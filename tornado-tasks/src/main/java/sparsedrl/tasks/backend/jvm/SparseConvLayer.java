@@ -105,18 +105,19 @@ final class SparseConvLayer implements SparseLayer {
         phases = new float[batchSize * sampleStride];
         outT = new float[batchSize * outC * len];
         gradT = new float[batchSize * outC * len];
-        // Sample by sample, so that its phases and output grid stay in cache from copy to activation.
+        // Sample by sample, so that its phases and output grid stay in cache from copy to activation
+        // (bias and ReLU on the channel rows, also off the image: those columns are discarded).
         forwardTask = (from, to) -> {
             for (int b = from; b < to; b++) {
                 SparseKernels.phaseCopy(in, phases, sampleStride, 1, inH, inW, inC, stride, padTop, padLeft, phaseH,
                         phaseW, b, b + 1);
                 combine(phases, sampleStride, index.colValues, index.colStart, index.colOffset, outT, outC * len,
                         channelOffset, outC, 0, b * outC, (b + 1) * outC);
+                tail.forwardByChannel(outT, b * outC * len, len, bias);
                 for (int oy = 0; oy < outH; oy++) {
                     SparseKernels.transpose(outT, b * outC * len + oy * phaseW, len, out,
                             ((b * outH + oy) * outW) * outC, outC, outC, outW);
                 }
-                tail.forwardRows(out, bias, b * positions, (b + 1) * positions);
             }
         };
         // Per sample: the taps' runs overlap, so one thread adds them up in tap order.
