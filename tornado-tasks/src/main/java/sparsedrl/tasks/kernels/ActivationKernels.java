@@ -66,6 +66,33 @@ public final class ActivationKernels {
     }
 
     /**
+     * Per-channel sums of channel-major activations (a bias gradient, one sample at a time):
+     * {@code out[outOffset + c] = sum over i < rowLength of x[offset + c*rowLength + i]} for
+     * {@code c in [from, to)}, in four interleaved partial sums (a fixed order).
+     */
+    public static void channelRowSums(float[] x, int offset, int rowLength, float[] out, int outOffset,
+                                      int from, int to) {
+        for (@Parallel int c = from; c < to; c++) {
+            int base = offset + c * rowLength;
+            float s0 = 0f;
+            float s1 = 0f;
+            float s2 = 0f;
+            float s3 = 0f;
+            int i = 0;
+            for (; i + 3 < rowLength; i += 4) {
+                s0 += x[base + i];
+                s1 += x[base + i + 1];
+                s2 += x[base + i + 2];
+                s3 += x[base + i + 3];
+            }
+            for (; i < rowLength; i++) {
+                s0 += x[base + i];
+            }
+            out[outOffset + c] = (s0 + s1) + (s2 + s3);
+        }
+    }
+
+    /**
      * {@code out[c] = scale * sum over r < rows of f(x[r][c])}, f the identity ({@code absolute} 0:
      * the bias gradient, scale 1) or the absolute value ({@code absolute} 1: mean |activation| per
      * unit with scale 1/rows). Parallel over blocks of {@code channelsPerBlock} channels,

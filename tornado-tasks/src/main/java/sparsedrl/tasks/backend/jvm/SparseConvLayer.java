@@ -3,6 +3,7 @@ package sparsedrl.tasks.backend.jvm;
 import java.util.Arrays;
 import sparsedrl.tasks.backend.jvm.WorkerPool.RangeTask;
 import sparsedrl.tasks.backend.jvm.simd.VectorSupport;
+import sparsedrl.tasks.kernels.ActivationKernels;
 import sparsedrl.tasks.kernels.SparseKernels;
 import sparsedrl.tasks.net.LayerParams;
 import sparsedrl.tasks.net.LayerSpec;
@@ -54,6 +55,9 @@ final class SparseConvLayer implements SparseLayer {
     /** Output and output gradient on the wide grid, {@code [sample][channel][len]}; the gradient is 0 off the image. */
     private final float[] outT;
     private final float[] gradT;
+    /** Each sample's bias gradient (summed over samples in order afterwards), or null without a bias. */
+    private final float[] biasPartial;
+    private final boolean relu;
     private ActiveIndex index;
 
     private float[] in;
@@ -105,6 +109,8 @@ final class SparseConvLayer implements SparseLayer {
         phases = new float[batchSize * sampleStride];
         outT = new float[batchSize * outC * len];
         gradT = new float[batchSize * outC * len];
+        biasPartial = spec.bias() ? new float[batchSize * outC] : null;
+        relu = spec.relu();
         // Sample by sample, so that its phases and output grid stay in cache from copy to activation
         // (bias and ReLU on the channel rows, also off the image: those columns are discarded).
         forwardTask = (from, to) -> {
@@ -130,12 +136,21 @@ final class SparseConvLayer implements SparseLayer {
                         phaseH, phaseW, b, b + 1);
             }
         };
+        // The layer tail's backward on the wide grid, sample by sample: the ReLU mask from the output
+        // rows the online forward pass left in outT, the bias gradient as per-sample channel sums.
         gradTransposeTask = (from, to) -> {
-            for (int item = from; item < to; item++) {
-                int b = item / outH;
-                int oy = item - b * outH;
-                SparseKernels.transpose(grad, (item * outW) * outC, outC, gradT, b * outC * len + oy * phaseW, len,
-                        outW, outC);
+            for (int b = from; b < to; b++) {
+                for (int oy = 0; oy < outH; oy++) {
+                    SparseKernels.transpose(grad, ((b * outH + oy) * outW) * outC, outC, gradT,
+                            b * outC * len + oy * phaseW, len, outW, outC);
+                }
+                int base = b * outC * len;
+                if (relu) {
+                    ActivationKernels.reluBackward(outT, gradT, base, base + outC * len);
+                }
+                if (biasPartial != null) {
+                    ActivationKernels.channelRowSums(gradT, base, len, biasPartial, b * outC, 0, outC);
+                }
             }
         };
         weightGradTask = SIMD
@@ -176,11 +191,19 @@ final class SparseConvLayer implements SparseLayer {
 
     @Override
     public void backward(float[] input, float[] output, float[] gradOut, LayerParams params, float[] gradInput, int n) {
-        tail.backward(output, gradOut, params.biasGrad, n * positions);
         grad = gradOut;
         dW = params.weightGrad;
         count = n;
-        pool.run(n * outH, WorkerPool.grain((long) outW * outC), gradTransposeTask);
+        pool.run(n, 1, gradTransposeTask);
+        if (biasPartial != null) {
+            for (int c = 0; c < outC; c++) {
+                float sum = 0f;
+                for (int b = 0; b < n; b++) {
+                    sum += biasPartial[b * outC + c];
+                }
+                params.biasGrad[c] = sum;
+            }
+        }
         long perTap = (long) n * len * Math.max(1, index.active / taps);
         pool.run(taps, WorkerPool.grain(perTap), weightGradTask);
         if (gradInput != null) {

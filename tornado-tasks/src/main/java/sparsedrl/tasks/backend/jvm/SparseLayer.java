@@ -2,7 +2,7 @@ package sparsedrl.tasks.backend.jvm;
 
 /**
  * A layer that computes over the active weights listed in an {@link ActiveIndex} only. Its backward
- * pass reuses what its most recent forward pass stored (the transposed input), so it must follow the
+ * pass reuses what its most recent forward pass stored (the transposed input and output), so it must follow the
  * forward pass of the same input, as in an update; it writes the weight gradient at active positions
  * only and leaves the others untouched.
  */
