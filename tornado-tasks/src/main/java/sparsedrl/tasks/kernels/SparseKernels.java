@@ -54,8 +54,9 @@ public final class SparseKernels {
      * phases {@code phases[b * sampleStride + ((py*stride + px)*inC + ic) * phaseH*phaseW + y*phaseW + x]}
      * = the zero-padded image at {@code (y*stride + py, x*stride + px, ic)} (padded coordinates start
      * {@code padTop}/{@code padLeft} before the image). Tap (ky, kx, ic) of output (oy, ox) is then
-     * phase (ky % s, kx % s, ic) at (oy + ky / s, ox + kx / s). {@code toPhases} 1: image to phases
-     * (padding written as 0); 0: phases to image (an input gradient; pixels no phase covers get 0).
+     * phase (ky % s, kx % s, ic) at (oy + ky / s, ox + kx / s). {@code toPhases} 1: image to phases;
+     * the padding positions are not written (they depend on the shapes only: the caller keeps them 0).
+     * {@code toPhases} 0: phases to image (an input gradient; pixels no phase covers get 0).
      */
     public static void phaseCopy(float[] image, float[] phases, int sampleStride, int toPhases, int inH, int inW,
                                  int inC, int stride, int padTop, int padLeft, int phaseH, int phaseW,
@@ -63,6 +64,7 @@ public final class SparseKernels {
         int plane = phaseH * phaseW;
         int imageSize = inH * inW * inC;
         boolean covers = inH + padTop <= phaseH * stride && inW + padLeft <= phaseW * stride;
+        int step = stride * inC;
         for (@Parallel int b = from; b < to; b++) {
             int imageBase = b * imageSize;
             if (toPhases == 0 && !covers) {
@@ -74,34 +76,36 @@ public final class SparseKernels {
             for (int py = 0; py < stride; py++) {
                 for (int y = 0; y < phaseH; y++) {
                     int iy = y * stride + py - padTop;
-                    boolean rowInside = iy >= 0 && iy < inH;
+                    if (iy < 0 || iy >= inH) {
+                        continue;
+                    }
                     for (int px = 0; px < stride; px++) {
                         // phase columns x whose image column x*stride + px - padLeft lies in [0, inW)
                         int x0 = Math.min(phaseW, Math.max(0, Math.ceilDiv(padLeft - px, stride)));
                         int x1 = Math.max(x0, Math.min(phaseW, Math.ceilDiv(inW + padLeft - px, stride)));
-                        int step = stride * inC;
-                        for (int ic = 0; ic < inC; ic++) {
-                            int d = b * sampleStride + ((py * stride + px) * inC + ic) * plane + y * phaseW;
-                            if (toPhases == 1) {
-                                int z0 = rowInside ? x0 : phaseW;
-                                for (int x = 0; x < z0; x++) {
-                                    phases[d + x] = 0f;
-                                }
-                                for (int x = rowInside ? x1 : phaseW; x < phaseW; x++) {
-                                    phases[d + x] = 0f;
+                        int d = b * sampleStride + (py * stride + px) * inC * plane + y * phaseW;
+                        int s = imageBase + (iy * inW + x0 * stride + px - padLeft) * inC;
+                        // the longer of the two loops innermost: channels (contiguous in the image) or columns
+                        if (inC >= x1 - x0) {
+                            for (int x = x0; x < x1; x++) {
+                                int sx = s + (x - x0) * step;
+                                for (int ic = 0; ic < inC; ic++) {
+                                    if (toPhases == 1) {
+                                        phases[d + ic * plane + x] = image[sx + ic];
+                                    } else {
+                                        image[sx + ic] = phases[d + ic * plane + x];
+                                    }
                                 }
                             }
-                            if (!rowInside) {
-                                continue;
-                            }
-                            int s = imageBase + (iy * inW + x0 * stride + px - padLeft) * inC + ic;
-                            if (toPhases == 1) {
+                        } else {
+                            for (int ic = 0; ic < inC; ic++) {
+                                int dc = d + ic * plane;
                                 for (int x = x0; x < x1; x++) {
-                                    phases[d + x] = image[s + (x - x0) * step];
-                                }
-                            } else {
-                                for (int x = x0; x < x1; x++) {
-                                    image[s + (x - x0) * step] = phases[d + x];
+                                    if (toPhases == 1) {
+                                        phases[dc + x] = image[s + (x - x0) * step + ic];
+                                    } else {
+                                        image[s + (x - x0) * step + ic] = phases[dc + x];
+                                    }
                                 }
                             }
                         }

@@ -114,7 +114,7 @@ final class JvmQNetwork implements QNetwork {
             JvmLayer denseForm = conv
                     ? new ConvLayer(pool, s, batchSize, needsInputGradient)
                     : new DenseLayer(pool, s, batchSize, needsInputGradient);
-            SparseLayer sparseForm = conv ? new SparseConvLayer(pool, s, batchSize) : new SparseDenseLayer(pool, s, batchSize);
+            SparseLayer sparseForm = conv ? new SparseConvLayer(pool, s, batchSize, needsInputGradient) : new SparseDenseLayer(pool, s, batchSize);
             maskedLayers[i] = new MaskedLayer(denseForm, sparseForm, s.fanIn(), s.outC(), sparseThreshold);
             maskedLayers[i].refresh(state.layers.get(i));
             layers[i] = maskedLayers[i]; // the target runs dense until a push or sync says otherwise

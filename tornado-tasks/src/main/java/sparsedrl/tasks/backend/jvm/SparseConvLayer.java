@@ -47,11 +47,10 @@ final class SparseConvLayer implements SparseLayer {
     /** Start of tap t's run in a sample's phases; start of channel c's row in a sample's wide grid. */
     private final int[] tapOffset;
     private final int[] channelOffset;
-    /**
-     * The padded input split into stride phases (forward), overwritten by the input gradient in phase
-     * form in backward, after the weight gradient has used it.
-     */
+    /** The padded input split into stride phases (its padding positions stay 0 from allocation). */
     private final float[] phases;
+    /** The input gradient in phase form (backward), or null for the first layer. */
+    private final float[] gradPhases;
     /** Output and output gradient on the wide grid, {@code [sample][channel][len]}; the gradient is 0 off the image. */
     private final float[] outT;
     private final float[] gradT;
@@ -73,7 +72,8 @@ final class SparseConvLayer implements SparseLayer {
     private final RangeTask weightGradTask;
     private final RangeTask inputGradTask;
 
-    SparseConvLayer(WorkerPool pool, LayerSpec spec, int batchSize) {
+    /** @param needsInputGradient whether backward computes the input gradient (all but the first layer) */
+    SparseConvLayer(WorkerPool pool, LayerSpec spec, int batchSize, boolean needsInputGradient) {
         this.pool = pool;
         this.tail = new LayerTail(pool, spec.outC(), spec.bias(), spec.relu());
         inH = spec.inH();
@@ -107,6 +107,7 @@ final class SparseConvLayer implements SparseLayer {
             channelOffset[c] = c * len;
         }
         phases = new float[batchSize * sampleStride];
+        gradPhases = needsInputGradient ? new float[batchSize * sampleStride] : null;
         outT = new float[batchSize * outC * len];
         gradT = new float[batchSize * outC * len];
         biasPartial = spec.bias() ? new float[batchSize * outC] : null;
@@ -129,10 +130,10 @@ final class SparseConvLayer implements SparseLayer {
         // Per sample: the taps' runs overlap, so one thread adds them up in tap order.
         inputGradTask = (from, to) -> {
             for (int b = from; b < to; b++) {
-                Arrays.fill(phases, b * sampleStride, (b + 1) * sampleStride, 0f);
-                combine(gradT, outC * len, index.rowValues, index.rowStart, index.rowOffset, phases, sampleStride,
+                Arrays.fill(gradPhases, b * sampleStride, (b + 1) * sampleStride, 0f);
+                combine(gradT, outC * len, index.rowValues, index.rowStart, index.rowOffset, gradPhases, sampleStride,
                         tapOffset, taps, 1, b * taps, (b + 1) * taps);
-                SparseKernels.phaseCopy(gradIn, phases, sampleStride, 0, inH, inW, inC, stride, padTop, padLeft,
+                SparseKernels.phaseCopy(gradIn, gradPhases, sampleStride, 0, inH, inW, inC, stride, padTop, padLeft,
                         phaseH, phaseW, b, b + 1);
             }
         };
@@ -207,6 +208,9 @@ final class SparseConvLayer implements SparseLayer {
         long perTap = (long) n * len * Math.max(1, index.active / taps);
         pool.run(taps, WorkerPool.grain(perTap), weightGradTask);
         if (gradInput != null) {
+            if (gradPhases == null) {
+                throw new IllegalStateException("layer built without an input gradient");
+            }
             gradIn = gradInput;
             index.gatherValues(params.weight, pool);
             pool.run(n, 1, inputGradTask);

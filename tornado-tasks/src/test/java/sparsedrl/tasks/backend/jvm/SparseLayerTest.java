@@ -78,7 +78,7 @@ class SparseLayerTest {
 
         boolean conv = spec.kind() == LayerKind.CONV;
         JvmLayer dense = conv ? new ConvLayer(pool, spec, batchSize, true) : new DenseLayer(pool, spec, batchSize, true);
-        SparseLayer sparse = conv ? new SparseConvLayer(pool, spec, batchSize) : new SparseDenseLayer(pool, spec, batchSize);
+        SparseLayer sparse = conv ? new SparseConvLayer(pool, spec, batchSize, true) : new SparseDenseLayer(pool, spec, batchSize);
         sparse.use(ActiveIndex.of(p.mask, spec.fanIn(), spec.outC()));
 
         float[] outD = new float[batchSize * spec.outSize()];
