@@ -102,7 +102,8 @@ final class SparseConvLayer implements SparseLayer {
             tapOffset[t] = (((ky % stride) * stride + kx % stride) * inC + ic) * phaseH * phaseW
                     + (ky / stride) * phaseW + kx / stride;
         }
-        channelOffset = new int[outC];
+        // padded to whole vectors with 0 (lanes past outC stay in bounds): the index map of the vector transposes
+        channelOffset = new int[(outC + ROW_ALIGN - 1) / ROW_ALIGN * ROW_ALIGN];
         for (int c = 0; c < outC; c++) {
             channelOffset[c] = c * len;
         }
@@ -122,8 +123,14 @@ final class SparseConvLayer implements SparseLayer {
                         channelOffset, outC, 0, b * outC, (b + 1) * outC);
                 tail.forwardByChannel(outT, b * outC * len, len, bias);
                 for (int oy = 0; oy < outH; oy++) {
-                    SparseKernels.transpose(outT, b * outC * len + oy * phaseW, len, out,
-                            ((b * outH + oy) * outW) * outC, outC, outC, outW);
+                    int from0 = b * outC * len + oy * phaseW;
+                    int to0 = ((b * outH + oy) * outW) * outC;
+                    if (SIMD) {
+                        SparseSimd.transposeGathering(outT, from0, channelOffset, out, to0, outC,
+                                outC, outW);
+                    } else {
+                        SparseKernels.transpose(outT, from0, len, out, to0, outC, outC, outW);
+                    }
                 }
             }
         };
@@ -142,8 +149,14 @@ final class SparseConvLayer implements SparseLayer {
         gradTransposeTask = (from, to) -> {
             for (int b = from; b < to; b++) {
                 for (int oy = 0; oy < outH; oy++) {
-                    SparseKernels.transpose(grad, ((b * outH + oy) * outW) * outC, outC, gradT,
-                            b * outC * len + oy * phaseW, len, outW, outC);
+                    int from0 = ((b * outH + oy) * outW) * outC;
+                    int to0 = b * outC * len + oy * phaseW;
+                    if (SIMD) {
+                        SparseSimd.transposeScattering(grad, from0, outC, gradT, to0,
+                                channelOffset, outW, outC);
+                    } else {
+                        SparseKernels.transpose(grad, from0, outC, gradT, to0, len, outW, outC);
+                    }
                 }
                 int base = b * outC * len;
                 if (relu) {

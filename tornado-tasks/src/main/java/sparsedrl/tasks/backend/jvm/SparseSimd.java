@@ -80,6 +80,38 @@ final class SparseSimd {
         }
     }
 
+    /**
+     * {@link SparseKernels#transpose} where the source rows are strided and the destination rows are
+     * contiguous: {@code dst[dOff + c*dStride + r] = src[sOff + rowStarts[r] + c]}, rows gathered a
+     * vector at a time ({@code rowStarts[r]} = r times the source row stride; padded to whole vectors
+     * with entries that stay in bounds, 0 say: masked-off lanes are range-checked too).
+     */
+    static void transposeGathering(float[] src, int sOff, int[] rowStarts, float[] dst, int dOff, int dStride,
+                                   int rows, int cols) {
+        for (int r0 = 0; r0 < rows; r0 += L) {
+            VectorMask<Float> m = S.indexInRange(r0, rows);
+            for (int c = 0; c < cols; c++) {
+                FloatVector.fromArray(S, src, sOff + c, rowStarts, r0, m).intoArray(dst, dOff + c * dStride + r0, m);
+            }
+        }
+    }
+
+    /**
+     * {@link SparseKernels#transpose} where the source rows are contiguous and the destination rows
+     * strided: {@code dst[dOff + colStarts[c] + r] = src[sOff + r*sStride + c]}, columns scattered a
+     * vector at a time ({@code colStarts[c]} = c times the destination row stride, padded like
+     * {@code rowStarts} in {@link #transposeGathering}).
+     */
+    static void transposeScattering(float[] src, int sOff, int sStride, float[] dst, int dOff, int[] colStarts,
+                                    int rows, int cols) {
+        for (int c0 = 0; c0 < cols; c0 += L) {
+            VectorMask<Float> m = S.indexInRange(c0, cols);
+            for (int r = 0; r < rows; r++) {
+                FloatVector.fromArray(S, src, sOff + r * sStride + c0, m).intoArray(dst, dOff + r, colStarts, c0, m);
+            }
+        }
+    }
+
     /** See {@link sparsedrl.tasks.kernels.SparseKernels#activeWeightGrad}. */
     static void activeWeightGrad(float[] x, int xBlock, int[] xOffsets, float[] g, int gBlock, int gStride,
                                  int[] rowStart, int[] rowCol, int[] rowFlat, float[] dW, int blocks, int len,

@@ -197,6 +197,33 @@ class SparseKernelFormsTest {
         assertEquals(0f, dst[0], 0f);
     }
 
+    /** The gathering and scattering vector transposes against the plain one (5 and 37 strided rows). */
+    @ParameterizedTest(name = "strided {0} x contiguous {1}")
+    @CsvSource({"5,11", "37,21", "32,3"})
+    void vectorTransposesMatchThePlainOne(int strided, int contiguous) {
+        assumeTrue(VectorSupport.available(), "no Vector API in this JVM");
+        SplittableRandom rng = new SplittableRandom(strided * 100L + contiguous);
+        int stride = contiguous + 7;
+        int[] starts = new int[(strided + 15) / 16 * 16]; // padded with 0, as the layer pads its map
+        for (int i = 0; i < strided; i++) {
+            starts[i] = i * stride;
+        }
+        // gathering: strided source rows [strided][contiguous] -> [contiguous][strided] (row stride strided + 2)
+        float[] src = SparseLayerTest.random(rng, 4 + strided * stride);
+        float[] plain = new float[3 + contiguous * (strided + 2)];
+        float[] simd = plain.clone();
+        SparseKernels.transpose(src, 4, stride, plain, 3, strided + 2, strided, contiguous);
+        SparseSimd.transposeGathering(src, 4, starts, simd, 3, strided + 2, strided, contiguous);
+        assertClose(plain, simd);
+        // scattering: contiguous source rows [contiguous][strided] (row stride strided + 1) -> strided rows
+        float[] src2 = SparseLayerTest.random(rng, 2 + contiguous * (strided + 1));
+        float[] plain2 = new float[5 + strided * stride];
+        float[] simd2 = plain2.clone();
+        SparseKernels.transpose(src2, 2, strided + 1, plain2, 5, stride, contiguous, strided);
+        SparseSimd.transposeScattering(src2, 2, strided + 1, simd2, 5, starts, contiguous, strided);
+        assertClose(plain2, simd2);
+    }
+
     private static void assertClose(float[] expected, float[] actual) {
         double max = 0;
         for (float e : expected) {
