@@ -100,9 +100,14 @@ public final class BenchEnvCommand implements Callable<Integer> {
         result.put("steps_per_s", round(stepsPerSecond));
         result.put("frames_per_step", framesPerStep);
         result.put("frames_per_s", round(framesPerSecond));
-        // Share of the time per step spent outside the emulator (screen reads, pooling, resize, stack).
-        double overhead = 1 - stepsPerSecond * framesPerStep / framesPerSecond;
-        result.put("preprocessing_overhead", atari ? round(overhead) : null);
+        // What preprocessing (screen reads, pooling, resize, stack) adds on top of the raw emulator:
+        // extra time per step over the emulator's time for the same frames.
+        double stepSeconds = 1 / stepsPerSecond;
+        double rawSeconds = framesPerStep / framesPerSecond;
+        double onTop = (stepSeconds - rawSeconds) / rawSeconds;
+        double share = (stepSeconds - rawSeconds) / stepSeconds;
+        result.put("preprocessing_overhead", atari ? round(onTop) : null);
+        result.put("preprocessing_share_of_step", atari ? round(share) : null);
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(result));
@@ -110,8 +115,8 @@ public final class BenchEnvCommand implements Callable<Integer> {
             out.printf("%s: %,.0f agent steps/s with preprocessing (%,.0f frames/s at %d frames per step)%n",
                     id, stepsPerSecond, stepsPerSecond * framesPerStep, framesPerStep);
             if (atari) {
-                out.printf("raw emulator: %,.0f frames/s; preprocessing takes %.1f%% of a step%n",
-                        framesPerSecond, 100 * overhead);
+                out.printf("raw emulator: %,.0f frames/s; preprocessing adds %.1f%% on top (%.1f%% of a step)%n",
+                        framesPerSecond, 100 * onTop, 100 * share);
             } else {
                 out.println("(MinAtar: one frame per agent step, no separate emulator)");
             }

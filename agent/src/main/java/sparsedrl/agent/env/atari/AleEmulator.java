@@ -2,6 +2,7 @@ package sparsedrl.agent.env.atari;
 
 import org.bytedeco.ale.ALEInterface;
 import org.bytedeco.ale.ALEState;
+import org.bytedeco.ale.ColourPalette;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import sparsedrl.agent.roms.ValidRom;
@@ -79,6 +80,24 @@ final class AleEmulator implements AutoCloseable {
     void grayscale(byte[] out) {
         ale.getScreenGrayscale(screen);
         screen.position(0).get(out, 0, SCREEN_HEIGHT * SCREEN_WIDTH);
+    }
+
+    /**
+     * Writes the current 210x160 screen as ALE's palette indices into {@code out}: one bulk copy
+     * of the emulator's own buffer, no conversion (see {@link PaletteGrayscale}).
+     */
+    void paletteIndices(byte[] out) {
+        ale.getScreen().getArray().get(out, 0, SCREEN_HEIGHT * SCREEN_WIDTH);
+    }
+
+    /** The gray level (0..255) ALE's {@link #grayscale} gives each of the 256 palette indices. */
+    int[] grayscalePalette() {
+        ColourPalette palette = ale.theOSystem().colourPalette();
+        int[] gray = new int[256];
+        for (int i = 0; i < gray.length; i++) {
+            gray[i] = palette.getGrayscale(i) & 0xFF;
+        }
+        return gray;
     }
 
     /** Emulator frames played by this instance so far (for benchmarks). */

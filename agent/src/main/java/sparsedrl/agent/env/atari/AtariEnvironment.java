@@ -30,12 +30,15 @@ public final class AtariEnvironment implements Environment {
     private final AleEmulator emulator;
     private final int[] actions;
     private final ObservationShape shape;
+    private final PaletteGrayscale palette;
     private final AreaResize resize;
     private final FrameStack stack;
-    /** Grayscale screens of the last frames of a step; one when pooling is off or frameSkip is 1. */
+    /** Palette-index screens of the last frames of a step; one when pooling is off or frameSkip is 1. */
     private final byte[][] screens;
+    /** The gray rows of the first screen, and of the max of the two, made as the resize reads them. */
+    private final AreaResize.RowSource grayRows;
+    private final AreaResize.RowSource pooledRows;
     private final byte[] frame;
-    private final byte[] observation;
 
     private long noopRngState;
     private int episodeSteps;
@@ -51,6 +54,7 @@ public final class AtariEnvironment implements Environment {
         try {
             emulator.load(aleSeed(0));
             this.actions = emulator.actionSet(settings.fullActionSpace());
+            this.palette = new PaletteGrayscale(emulator.grayscalePalette());
         } catch (RuntimeException e) {
             emulator.close();
             throw e;
@@ -61,8 +65,9 @@ public final class AtariEnvironment implements Environment {
         this.stack = new FrameStack(settings.frameStack(), side * side);
         int pooledFrames = settings.maxPoolFrames() ? Math.min(2, settings.frameSkip()) : 1;
         this.screens = new byte[pooledFrames][resize.srcSize()];
+        this.grayRows = (y, out) -> palette.gray(screens[0], y * out.length, out);
+        this.pooledRows = (y, out) -> palette.maxGray(screens[0], screens[1], y * out.length, out);
         this.frame = new byte[side * side];
-        this.observation = new byte[shape.size()];
     }
 
     /** The factory's entry point: {@code game} is an ALE ROM name or alias ({@code mspacman}). */
@@ -141,15 +146,14 @@ public final class AtariEnvironment implements Environment {
         episodeSteps = 0;
         inEpisode = true;
         // As Dopamine: the first observation is the current screen (its max with a zero frame).
-        emulator.grayscale(screens[0]);
-        resize.apply(screens[0], frame);
+        emulator.paletteIndices(screens[0]);
+        resize.apply(grayRows, frame);
         stack.reset(frame);
-        stack.writeInterleaved(observation);
     }
 
     @Override
     public byte[] observation() {
-        return observation;
+        return stack.observation();
     }
 
     @Override
@@ -174,23 +178,16 @@ public final class AtariEnvironment implements Environment {
             if (gameOver || lostLife) {
                 // The episode ends mid-step: the observation is the final screen (Dopamine would
                 // pool stale buffers here; a terminal observation never enters a TD target).
-                emulator.grayscale(screens[0]);
-                for (int i = 1; i < screens.length; i++) {
-                    System.arraycopy(screens[0], 0, screens[i], 0, screens[0].length);
-                }
+                emulator.paletteIndices(screens[0]);
                 break;
             }
             if (t >= firstPooled) {
-                emulator.grayscale(screens[t - firstPooled]);
+                emulator.paletteIndices(screens[t - firstPooled]);
             }
         }
-        if (screens.length == 2) {
-            resize.applyToMax(screens[0], screens[1], frame);
-        } else {
-            resize.apply(screens[0], frame);
-        }
+        boolean pooled = screens.length == 2 && !(gameOver || lostLife);
+        resize.apply(pooled ? pooledRows : grayRows, frame);
         stack.push(frame);
-        stack.writeInterleaved(observation);
         episodeSteps++;
         lives = emulator.lives();
         boolean terminal = gameOver || lostLife;
@@ -253,7 +250,6 @@ public final class AtariEnvironment implements Environment {
             inEpisode = savedInEpisode;
             lifeLost = savedLifeLost;
             stack.load(frames);
-            stack.writeInterleaved(observation);
         } catch (IOException e) {
             throw new IllegalArgumentException(id + ": truncated or corrupt environment state", e);
         }

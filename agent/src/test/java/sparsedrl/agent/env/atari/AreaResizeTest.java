@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,37 +76,86 @@ class AreaResizeTest {
     }
 
     @Test
-    void maxPoolIsUnsignedAndPrecedesTheAverage() {
-        byte[] a = {(byte) 200, 5, 0, 7};
-        byte[] b = {100, (byte) 255, 0, 9};
-        byte[] same = new byte[4];
-        new AreaResize(1, 4, 1, 4).applyToMax(a, b, same);
-        assertArrayEquals(new byte[] {(byte) 200, (byte) 255, 0, 9}, same);
-        byte[] one = new byte[1];
-        new AreaResize(2, 2, 1, 1).applyToMax(a, b, one);
-        // (200 + 255 + 0 + 9) / 4 = 116.
-        assertArrayEquals(new byte[] {116}, one);
-    }
-
-    @Test
-    void pooledResizeEqualsResizeOfThePixelwiseMax() {
-        byte[] a = pattern();
-        byte[] b = lcg();
-        byte[] max = new byte[a.length];
-        for (int i = 0; i < a.length; i++) {
-            max[i] = (byte) Math.max(a[i] & 0xFF, b[i] & 0xFF);
-        }
-        AreaResize resize = new AreaResize(210, 160, 84, 84);
+    void rowSourceGivesTheSameImageAsTheByteFrame() {
+        byte[] src = lcg();
+        byte[] out = new byte[84 * 84];
+        new AreaResize(210, 160, 84, 84).apply((y, row) -> {
+            for (int x = 0; x < row.length; x++) {
+                row[x] = src[y * 160 + x] & 0xFF;
+            }
+        }, out);
         byte[] expected = new byte[84 * 84];
-        resize.apply(max, expected);
-        byte[] fused = new byte[84 * 84];
-        resize.applyToMax(a, b, fused);
-        assertArrayEquals(expected, fused);
+        new AreaResize(210, 160, 84, 84).apply(src, expected);
+        assertArrayEquals(expected, out);
+    }
+
+    /**
+     * Against the definition computed independently, in long integers: overlaps straight from the
+     * footprints, the sum over every (source, output) pair, the mean rounded half to even. Random
+     * shapes (including 1-pixel axes and equal sizes) and images dense in exact .5 ties.
+     */
+    @Test
+    void matchesTheExactMeanOnRandomShapes() {
+        SplittableRandom rng = new SplittableRandom(4);
+        for (int trial = 0; trial < 400; trial++) {
+            int srcH = 1 + rng.nextInt(40);
+            int srcW = 1 + rng.nextInt(40);
+            int dstH = 1 + rng.nextInt(srcH);
+            int dstW = 1 + rng.nextInt(srcW);
+            byte[] src = new byte[srcH * srcW];
+            int levels = trial % 2 == 0 ? 256 : 2;
+            for (int i = 0; i < src.length; i++) {
+                src[i] = (byte) (levels == 2 ? 255 * rng.nextInt(2) : rng.nextInt(256));
+            }
+            byte[] out = new byte[dstH * dstW];
+            new AreaResize(srcH, srcW, dstH, dstW).apply(src, out);
+            assertArrayEquals(exactAreaMean(src, srcH, srcW, dstH, dstW), out,
+                    srcH + "x" + srcW + " -> " + dstH + "x" + dstW);
+        }
+        // The Atari shape, also full of ties.
+        byte[] src = new byte[210 * 160];
+        for (int i = 0; i < src.length; i++) {
+            src[i] = (byte) (255 * rng.nextInt(2));
+        }
+        byte[] out = new byte[84 * 84];
+        new AreaResize(210, 160, 84, 84).apply(src, out);
+        assertArrayEquals(exactAreaMean(src, 210, 160, 84, 84), out);
+    }
+
+    private static byte[] exactAreaMean(byte[] src, int srcH, int srcW, int dstH, int dstW) {
+        byte[] out = new byte[dstH * dstW];
+        long denominator = (long) srcH * srcW;
+        for (int dy = 0; dy < dstH; dy++) {
+            for (int dx = 0; dx < dstW; dx++) {
+                long sum = 0;
+                for (int y = 0; y < srcH; y++) {
+                    long oy = overlap(dy, y, srcH, dstH);
+                    for (int x = 0; oy > 0 && x < srcW; x++) {
+                        sum += oy * overlap(dx, x, srcW, dstW) * (src[y * srcW + x] & 0xFF);
+                    }
+                }
+                long q = sum / denominator;
+                long twiceRest = 2 * (sum % denominator);
+                if (twiceRest > denominator || (twiceRest == denominator && q % 2 == 1)) {
+                    q++;
+                }
+                out[dy * dstW + dx] = (byte) q;
+            }
+        }
+        return out;
+    }
+
+    /** Length of [d*src, (d+1)*src) ∩ [s*dst, (s+1)*dst): output pixel d over source pixel s, in 1/dst units. */
+    private static long overlap(int d, int s, int src, int dst) {
+        long lo = Math.max((long) d * src, (long) s * dst);
+        long hi = Math.min((long) (d + 1) * src, (long) (s + 1) * dst);
+        return Math.max(0, hi - lo);
     }
 
     @Test
-    void refusesToEnlarge() {
+    void refusesToEnlargeAndSourcesTooLargeForExactSums() {
         assertThrows(IllegalArgumentException.class, () -> new AreaResize(10, 10, 11, 10));
+        assertThrows(IllegalArgumentException.class, () -> new AreaResize(300, 300, 84, 84));
     }
 
     static byte[] pattern() {

@@ -26,6 +26,11 @@ class BenchEnvCommandTest {
         assertTrue(json.get("steps_per_s").asDouble() > 0);
         assertTrue(json.get("frames_per_s").asDouble() > 0);
         assertEquals(4, json.get("frames_per_step").asInt());
+        // On top: extra time per step over the emulator's own time for the step's 4 frames.
+        double stepSeconds = 1 / json.get("steps_per_s").asDouble();
+        double rawSeconds = 4 / json.get("frames_per_s").asDouble();
+        assertEquals((stepSeconds - rawSeconds) / rawSeconds, json.get("preprocessing_overhead").asDouble(), 0.01);
+        assertEquals((stepSeconds - rawSeconds) / stepSeconds, json.get("preprocessing_share_of_step").asDouble(), 0.01);
     }
 
     @Test
