@@ -15,8 +15,8 @@ import sparsedrl.tasks.backend.Backend;
 import sparsedrl.tasks.backend.Backends;
 import sparsedrl.sparsity.SparsityDistributions;
 import sparsedrl.sparsity.StaticSparse;
+import sparsedrl.tasks.backend.SparseThreshold;
 import sparsedrl.tasks.backend.UpdateBenchmark;
-import sparsedrl.tasks.backend.jvm.JvmBackend;
 import sparsedrl.tasks.net.NetworkSpec;
 import sparsedrl.tasks.net.Padding;
 
@@ -74,9 +74,9 @@ public final class BenchUpdateCommand implements Callable<Integer> {
     String distribution;
 
     @Option(names = "--sparse-threshold", paramLabel = "T",
-            description = {"JVM backend: layers with mask density below T run over their active weights only",
-                "(0 = always dense; default " + JvmBackend.DEFAULT_SPARSE_THRESHOLD + " or the system property "
-                    + JvmBackend.SPARSE_THRESHOLD_PROPERTY + ")"})
+            description = {"layers with mask density below T run over their active weights only (both backends;",
+                "0 = always dense; default " + SparseThreshold.DEFAULT + " or the system property "
+                    + SparseThreshold.PROPERTY + ")"})
     Double sparseThreshold;
 
     @Option(names = "--json", description = "print one JSON object instead of a table")
@@ -104,8 +104,8 @@ public final class BenchUpdateCommand implements Callable<Integer> {
             if (!(sparseThreshold >= 0)) {
                 throw new UsageException("--sparse-threshold must be >= 0, got " + sparseThreshold);
             }
-            // Read by the JVM backend when Backends creates it.
-            System.setProperty(JvmBackend.SPARSE_THRESHOLD_PROPERTY, Double.toString(sparseThreshold));
+            // Read by either backend when Backends creates it.
+            System.setProperty(SparseThreshold.PROPERTY, Double.toString(sparseThreshold));
         }
         double[] densities = distribution.equals("erk")
                 ? SparsityDistributions.erk(network.layers(), sparsity)
@@ -137,7 +137,7 @@ public final class BenchUpdateCommand implements Callable<Integer> {
         result.put("sparsity", sparsity);
         result.put("distribution", distribution);
         result.put("layer_densities", Arrays.stream(densities).map(v -> round(v, 4)).toArray());
-        result.put("sparse_threshold", backend.equals("jvm") ? JvmBackend.configuredSparseThreshold() : null);
+        result.put("sparse_threshold", SparseThreshold.configured());
         result.put("updates_per_s", round(r.updatesPerSecond(), 3));
         result.put("dense_updates_per_s", denseResult == null ? null : round(denseResult.updatesPerSecond(), 3));
         result.put("speedup", speedUp == null ? null : round(speedUp, 3));

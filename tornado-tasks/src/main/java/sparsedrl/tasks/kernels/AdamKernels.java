@@ -33,15 +33,20 @@ public final class AdamKernels {
     /**
      * The same step for the elements {@code indices[j]}, {@code j in [from, to)} only (the active
      * weights of a sparse layer: the others are 0 and stay 0, and their moments are not read while
-     * inactive; a position that becomes active gets fresh moments from whoever grows it).
+     * inactive; a position that becomes active gets fresh moments from whoever grows it). A negative
+     * index is padding and is skipped: a device keeps the list at a fixed length while the number of
+     * active weights changes.
      */
     public static void stepAt(float[] w, float[] g, float[] m, float[] v, float[] mask, int useMask,
                               float learningRate, float beta1, float beta2, float oneMinusBeta1,
                               float oneMinusBeta2, float epsilon, float correction1, float correction2,
                               int[] indices, int from, int to) {
         for (@Parallel int j = from; j < to; j++) {
-            element(w, g, m, v, mask, useMask, learningRate, beta1, beta2, oneMinusBeta1, oneMinusBeta2, epsilon,
-                    correction1, correction2, indices[j]);
+            int i = indices[j];
+            if (i >= 0) {
+                element(w, g, m, v, mask, useMask, learningRate, beta1, beta2, oneMinusBeta1, oneMinusBeta2, epsilon,
+                        correction1, correction2, i);
+            }
         }
     }
 

@@ -15,6 +15,13 @@ public final class ArrayKernels {
         }
     }
 
+    /** {@code dst[i] = src[i]} for {@code i in [from, to)} (index lists: online to target network copy). */
+    public static void copyInts(int[] src, int[] dst, int from, int to) {
+        for (@Parallel int i = from; i < to; i++) {
+            dst[i] = src[i];
+        }
+    }
+
     /** {@code dst[i] = src[i]} widened to double, {@code i in [from, to)} (axpy operands, see {@link ConvKernels}). */
     public static void toDouble(float[] src, double[] dst, int from, int to) {
         for (@Parallel int i = from; i < to; i++) {

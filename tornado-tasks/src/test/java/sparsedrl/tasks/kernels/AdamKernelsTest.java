@@ -41,6 +41,19 @@ class AdamKernelsTest {
     }
 
     @Test
+    void negativeIndicesArePaddingAndTouchNothing() {
+        float[] w = {1f, 7f};
+        float[] g = {0.5f, 3f};
+        float[] m = {0f, 5f};
+        float[] v = {0f, 6f};
+        float[] mask = {1f, 1f};
+        AdamKernels.stepAt(w, g, m, v, mask, 1, LR, B1, B2, 0.1f, 0.001f, EPS, (float) (1 - B1), (float) (1 - B2),
+                new int[] {0, -1, -1}, 0, 3);
+        assertEquals(0.9166667f, w[0], 1e-6f);
+        assertArrayEquals(new float[] {7f, 5f, 6f}, new float[] {w[1], m[1], v[1]}, 0f);
+    }
+
+    @Test
     void twoStepsMatchHandComputedValues() {
         float[] w = {1f};
         float[] m = {0f};

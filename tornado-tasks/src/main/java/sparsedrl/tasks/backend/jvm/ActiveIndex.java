@@ -1,5 +1,6 @@
 package sparsedrl.tasks.backend.jvm;
 
+import sparsedrl.tasks.backend.ActiveLists;
 import sparsedrl.tasks.kernels.SparseKernels;
 
 /**
@@ -127,38 +128,9 @@ final class ActiveIndex {
         if (mask.length != rows * cols) {
             throw new IllegalArgumentException("mask has " + mask.length + " entries, expected " + rows + "x" + cols);
         }
-        int active = 0;
-        for (float m : mask) {
-            active += m != 0f ? 1 : 0;
-        }
-        ActiveIndex ix = new ActiveIndex(rows, cols, active);
-        int j = 0;
-        for (int r = 0; r < rows; r++) {
-            ix.rowStart[r] = j;
-            for (int c = 0; c < cols; c++) {
-                int f = r * cols + c;
-                if (mask[f] != 0f) {
-                    ix.rowCol[j] = c;
-                    ix.rowFlat[j] = f;
-                    ix.colStart[c + 1]++;
-                    j++;
-                }
-            }
-        }
-        ix.rowStart[rows] = j;
-        for (int c = 0; c < cols; c++) {
-            ix.colStart[c + 1] += ix.colStart[c];
-        }
-        int[] fill = new int[cols];
-        for (int r = 0; r < rows; r++) { // rows ascending: each column lists its rows in order
-            for (int k = ix.rowStart[r]; k < ix.rowStart[r + 1]; k++) {
-                int c = ix.rowCol[k];
-                int at = ix.colStart[c] + fill[c]++;
-                ix.colRow[at] = r;
-                ix.colFlat[at] = ix.rowFlat[k];
-                ix.colToRow[at] = k;
-            }
-        }
+        ActiveIndex ix = new ActiveIndex(rows, cols, ActiveLists.count(mask));
+        ActiveLists.build(mask, rows, cols, ix.rowStart, ix.rowCol, ix.rowFlat, ix.colStart, ix.colRow, ix.colFlat,
+                ix.colToRow, 0);
         return ix;
     }
 

@@ -36,17 +36,23 @@ final class DeviceGraphs implements AutoCloseable {
     private final int pullIndex;
     private TornadoExecutionPlan plan;
 
-    DeviceGraphs(String prefix, List<float[]> sharedArrays, TornadoDevice device) {
+    /**
+     * @param sharedArrays the network's state
+     * @param sharedLists  index arrays the device keeps as well (active-weight lists), pushed with the state
+     */
+    DeviceGraphs(String prefix, List<float[]> sharedArrays, List<int[]> sharedLists, TornadoDevice device) {
         this.prefix = prefix;
-        this.shared = sharedArrays.toArray();
+        List<Object> all = new ArrayList<>(sharedArrays);
+        all.addAll(sharedLists);
+        this.shared = all.toArray();
         this.device = device;
         this.pushIndex = graphs.size();
         TaskGraph push = new TaskGraph(name("push")).transferToDevice(DataTransferMode.EVERY_EXECUTION, shared);
-        touchAll(push, sharedArrays);
+        touchAll(push, sharedArrays, sharedLists);
         graphs.add(push.persistOnDevice(shared).snapshot());
         this.pullIndex = graphs.size();
         TaskGraph pull = new TaskGraph(name("pull")).consumeFromDevice(shared);
-        touchAll(pull, sharedArrays);
+        touchAll(pull, sharedArrays, sharedLists);
         graphs.add(pull.transferToHost(DataTransferMode.UNDER_DEMAND, shared).persistOnDevice(shared).snapshot());
     }
 
@@ -95,7 +101,7 @@ final class DeviceGraphs implements AutoCloseable {
         }
     }
 
-    private static void touchAll(TaskGraph g, List<float[]> arrays) {
+    private static void touchAll(TaskGraph g, List<float[]> arrays, List<int[]> lists) {
         for (int i = 0; i < arrays.size(); i += TOUCH_ARITY) {
             float[][] four = new float[TOUCH_ARITY][];
             for (int k = 0; k < TOUCH_ARITY; k++) {
@@ -108,6 +114,18 @@ final class DeviceGraphs implements AutoCloseable {
                 }
             }
             g.task("touch" + i, TransferKernels::touch4, four[0], four[1], four[2], four[3]);
+        }
+        for (int i = 0; i < lists.size(); i += TOUCH_ARITY) {
+            int[][] four = new int[TOUCH_ARITY][];
+            for (int k = 0; k < TOUCH_ARITY; k++) {
+                if (i + k < lists.size()) {
+                    four[k] = lists.get(i + k);
+                } else {
+                    four[k] = new int[1];
+                    g.transferToDevice(DataTransferMode.FIRST_EXECUTION, four[k]);
+                }
+            }
+            g.task("touchLists" + i, TransferKernels::touchInts4, four[0], four[1], four[2], four[3]);
         }
     }
 

@@ -7,6 +7,7 @@ import sparsedrl.tasks.kernels.ConvKernels;
 import sparsedrl.tasks.kernels.DenseKernels;
 import sparsedrl.tasks.kernels.LossKernels;
 import sparsedrl.tasks.kernels.MaskKernels;
+import sparsedrl.tasks.kernels.SparseGatherKernels;
 import uk.ac.manchester.tornado.api.annotations.Parallel;
 
 /**
@@ -45,6 +46,10 @@ final class DeviceKernels {
 
     static void copyArray(float[] src, float[] dst, int n) {
         ArrayKernels.copy(src, dst, 0, n);
+    }
+
+    static void copyInts(int[] src, int[] dst, int n) {
+        ArrayKernels.copyInts(src, dst, 0, n);
     }
 
     static void toDouble(float[] src, double[] dst, int n) {
@@ -117,6 +122,30 @@ final class DeviceKernels {
     static void adam(float[] w, float[] g, float[] m, float[] v, float[] mask, int useMask, float[] hyper, int n) {
         AdamKernels.step(w, g, m, v, mask, useMask, hyper[0], hyper[1], hyper[2], hyper[3], hyper[4], hyper[5],
                 hyper[6], hyper[7], 0, n);
+    }
+
+    /** Adam over the listed weights only ({@code indices}: active flat indices, -1 padded to {@code n}). */
+    static void adamAt(float[] w, float[] g, float[] m, float[] v, float[] mask, float[] hyper, int[] indices, int n) {
+        AdamKernels.stepAt(w, g, m, v, mask, 1, hyper[0], hyper[1], hyper[2], hyper[3], hyper[4], hyper[5],
+                hyper[6], hyper[7], indices, 0, n);
+    }
+
+    /** Sparse layer forward (no bias, no ReLU), one output element per work-item; {@code n} outputs. */
+    static void sparseForward(float[] in, float[] w, int[] colStart, int[] colRow, float[] out, int[] geometry,
+                              int n) {
+        SparseGatherKernels.forward(in, w, colStart, colRow, out, geometry, 0, n);
+    }
+
+    /** Sparse layer input gradient, one input element per work-item; {@code n} inputs. */
+    static void sparseInputGradient(float[] gradOut, float[] w, int[] rowStart, int[] rowCol, float[] gradIn,
+                                    int[] geometry, int n) {
+        SparseGatherKernels.inputGradient(gradOut, w, rowStart, rowCol, gradIn, geometry, 0, n);
+    }
+
+    /** Sparse layer weight gradient, one kernel row per work-item; {@code rows} rows. */
+    static void sparseWeightGradient(float[] in, float[] gradOut, int[] rowStart, int[] rowCol, float[] dW,
+                                     int[] geometry, int count, int rows) {
+        SparseGatherKernels.weightGradient(in, gradOut, rowStart, rowCol, dW, geometry, count, 0, rows);
     }
 
     static void applyMask(float[] w, float[] mask, int n) {

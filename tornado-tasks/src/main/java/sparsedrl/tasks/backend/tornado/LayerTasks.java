@@ -48,10 +48,17 @@ final class LayerTasks {
         return a;
     }
 
-    /** {@code out = relu?(layer(in; w) + bias?)} for {@code count} samples. */
-    void forward(TaskGraph g, String id, float[] in, float[] w, float[] bias, float[] out, int count) {
+    /**
+     * {@code out = relu?(layer(in; w) + bias?)} for {@code count} samples; over the active weights only
+     * when {@code lists} is not null (the target kernel's lists when {@code target}).
+     */
+    void forward(TaskGraph g, String id, float[] in, float[] w, float[] bias, float[] out, int count,
+                 DeviceActiveLists lists, boolean target) {
         String t = id + "_" + name;
-        if (spec.kind() == LayerKind.CONV) {
+        if (lists != null) {
+            g.task(t + "_sparse", DeviceKernels::sparseForward, in, w, target ? lists.targetColStart : lists.colStart,
+                    target ? lists.targetColRow : lists.colRow, out, lists.geometry, count * spec.outSize());
+        } else if (spec.kind() == LayerKind.CONV) {
             double[] wD = doubles(g, w.length);
             g.task(t + "_wD", DeviceKernels::toDouble, w, wD, w.length);
             g.task(t + "_conv", DeviceKernels::convForward, in, wD, out, spec.inH(), spec.inW(), spec.inC(),
@@ -71,10 +78,12 @@ final class LayerTasks {
     /**
      * Backward for {@code count} samples; {@code gradOut} becomes the pre-activation gradient,
      * {@code p.weightGrad}/{@code p.biasGrad} receive the parameter gradients, {@code gradIn} (null for
-     * the first layer) the input gradient.
+     * the first layer) the input gradient. With {@code lists} the input gradient runs over the active
+     * weights, and so does the weight gradient (0 at inactive positions) unless
+     * {@code denseWeightGradient} asks for every position (RigL's grow steps).
      */
     void backward(TaskGraph g, String id, float[] in, float[] out, float[] gradOut, LayerParams p, float[] gradIn,
-                  int count) {
+                  int count, DeviceActiveLists lists, boolean denseWeightGradient) {
         String t = id + "_" + name;
         int rows = rows(count);
         int channels = spec.outC();
@@ -84,41 +93,51 @@ final class LayerTasks {
         if (addBias == 1) {
             g.task(t + "_biasGrad", DeviceKernels::channelSums, gradOut, rows, channels, 0, 1f, p.biasGrad);
         }
-        double[] gradD = doubles(g, gradOut.length);
-        g.task(t + "_gD", DeviceKernels::toDouble, gradOut, gradD, gradOut.length);
-        if (spec.kind() == LayerKind.CONV) {
-            convBackward(g, t, in, gradOut, gradD, p, gradIn, count);
+        boolean denseInput = lists == null && gradIn != null;
+        double[] gradD = null;
+        if (lists == null || denseWeightGradient) {
+            gradD = doubles(g, gradOut.length);
+            g.task(t + "_gD", DeviceKernels::toDouble, gradOut, gradD, gradOut.length);
+            denseWeightGradient(g, t, in, gradD, p, count);
         } else {
-            denseBackward(g, t, in, gradOut, gradD, p, gradIn, count);
+            g.task(t + "_wGradSparse", DeviceKernels::sparseWeightGradient, in, gradOut, lists.rowStart, lists.rowCol,
+                    p.weightGrad, lists.geometry, count, lists.rows);
+        }
+        if (denseInput) {
+            denseInputGradient(g, t, gradOut, p, gradIn, count);
+        } else if (gradIn != null) {
+            g.task(t + "_inGradSparse", DeviceKernels::sparseInputGradient, gradOut, p.weight, lists.rowStart,
+                    lists.rowCol, gradIn, lists.geometry, count * spec.inSize());
         }
     }
 
-    private void convBackward(TaskGraph g, String t, float[] in, float[] gradOut, double[] gradD, LayerParams p,
-                              float[] gradIn, int count) {
-        int k = spec.kernel();
+    private void denseWeightGradient(TaskGraph g, String t, float[] in, double[] gradD, LayerParams p, int count) {
+        if (spec.kind() == LayerKind.CONV) {
+            g.task(t + "_wGrad", DeviceKernels::convBackwardWeights, in, gradD, p.weightGrad, count, spec.inH(),
+                    spec.inW(), spec.inC(), spec.outH(), spec.outW(), spec.outC(), spec.kernel(), spec.stride(),
+                    spec.padTop(), spec.padLeft());
+        } else {
+            g.task(t + "_wGrad", DeviceKernels::denseBackwardWeights, in, gradD, p.weightGrad, count, spec.inC(),
+                    spec.outC());
+        }
+    }
+
+    private void denseInputGradient(TaskGraph g, String t, float[] gradOut, LayerParams p, float[] gradIn,
+                                    int count) {
         int inC = spec.inC();
         int outC = spec.outC();
-        g.task(t + "_wGrad", DeviceKernels::convBackwardWeights, in, gradD, p.weightGrad, count, spec.inH(), spec.inW(),
-                inC, spec.outH(), spec.outW(), outC, k, spec.stride(), spec.padTop(), spec.padLeft());
-        if (gradIn != null) {
+        if (spec.kind() == LayerKind.CONV) {
+            int k = spec.kernel();
             double[] weightT = doubles(g, spec.weightCount());
             g.task(t + "_wT", DeviceKernels::transposeDouble, p.weight, weightT, inC, outC, k * k * outC);
             g.task(t + "_inGrad", DeviceKernels::convBackwardInput, gradOut, weightT, gradIn, spec.inH(), spec.inW(),
                     inC, spec.outH(), spec.outW(), outC, k, spec.stride(), spec.padTop(), spec.padLeft(),
                     count * spec.inH());
-        }
-    }
-
-    private void denseBackward(TaskGraph g, String t, float[] in, float[] gradOut, double[] gradD, LayerParams p,
-                               float[] gradIn, int count) {
-        int inN = spec.inC();
-        int outN = spec.outC();
-        g.task(t + "_wGrad", DeviceKernels::denseBackwardWeights, in, gradD, p.weightGrad, count, inN, outN);
-        if (gradIn != null) {
-            float[] weightT = floats(g, inN * outN);
-            double[] acc = doubles(g, count * inN);
-            g.task(t + "_wT", DeviceKernels::transposeFloat, p.weight, weightT, inN, outN, outN);
-            g.task(t + "_inGrad", DeviceKernels::denseBackwardInput, gradOut, weightT, acc, gradIn, count, inN, outN);
+        } else {
+            float[] weightT = floats(g, inC * outC);
+            double[] acc = doubles(g, count * inC);
+            g.task(t + "_wT", DeviceKernels::transposeFloat, p.weight, weightT, inC, outC, outC);
+            g.task(t + "_inGrad", DeviceKernels::denseBackwardInput, gradOut, weightT, acc, gradIn, count, inC, outC);
         }
     }
 

@@ -38,6 +38,13 @@ public final class ProbeRunner {
                     // The first update includes one-off costs (JIT, kernel compilation): not timed.
                     timedStart = System.nanoTime();
                 }
+                if (k == 1 && !Double.isNaN(w.changedSparsity)) {
+                    // New masks while the target still holds weights of the old ones (synced below).
+                    net.pull();
+                    w.changeMasks(net.state());
+                    net.push();
+                    net.applyMasks();
+                }
                 losses[k] = net.update(batches[k], w.gamma, k == updates - 1);
                 if (k == updates / 2) {
                     net.syncTarget();

@@ -21,8 +21,18 @@ public final class ProbeWorkload {
     /** Fraction of each kernel masked out (0 = dense). */
     public final double sparsity;
     public final float gamma;
+    /**
+     * Sparsity of new random masks that replace the initial ones after the first update, as a
+     * sparse training method would (drop and grow, or prune further); NaN: the masks never change.
+     */
+    public final double changedSparsity;
 
     public ProbeWorkload(NetworkSpec spec, int batchSize, long seed, double sparsity, float gamma) {
+        this(spec, batchSize, seed, sparsity, gamma, Double.NaN);
+    }
+
+    public ProbeWorkload(NetworkSpec spec, int batchSize, long seed, double sparsity, float gamma,
+                         double changedSparsity) {
         if (sparsity < 0 || sparsity >= 1) {
             throw new IllegalArgumentException("sparsity must be in [0, 1), got " + sparsity);
         }
@@ -31,6 +41,10 @@ public final class ProbeWorkload {
         this.seed = seed;
         this.sparsity = sparsity;
         this.gamma = gamma;
+        if (!Double.isNaN(changedSparsity) && (changedSparsity < 0 || changedSparsity >= 1)) {
+            throw new IllegalArgumentException("changed sparsity must be in [0, 1), got " + changedSparsity);
+        }
+        this.changedSparsity = changedSparsity;
     }
 
     /** Xavier weights, nonzero biases (so bias paths are exercised), random masks, target = online. */
@@ -44,20 +58,44 @@ public final class ProbeWorkload {
                     p.bias[i] = (float) (rng.nextDouble() * 0.02 - 0.01);
                 }
             }
-            int active = 0;
-            for (int i = 0; i < p.mask.length; i++) {
-                p.mask[i] = rng.nextDouble() < sparsity ? 0f : 1f;
-                active += (int) p.mask[i];
-            }
-            if (active == 0) {
-                p.mask[0] = 1f;
-            }
+            randomMask(p.mask, sparsity, rng);
             for (int i = 0; i < p.weight.length; i++) {
                 p.weight[i] *= p.mask[i];
             }
         }
         s.copyOnlineToTarget();
         return s;
+    }
+
+    private static void randomMask(float[] mask, double sparsity, SplittableRandom rng) {
+        int active = 0;
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = rng.nextDouble() < sparsity ? 0f : 1f;
+            active += (int) mask[i];
+        }
+        if (active == 0) {
+            mask[0] = 1f;
+        }
+    }
+
+    /**
+     * The mask change of {@link #changedSparsity} on a backend's host state (after a pull): new random
+     * masks, the same on every backend; newly active weights start at 0 with fresh Adam moments, as
+     * RigL grows them. The caller pushes the state and applies the masks.
+     */
+    public void changeMasks(NetworkState s) {
+        SplittableRandom rng = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
+        for (LayerParams p : s.layers) {
+            float[] old = p.mask.clone();
+            randomMask(p.mask, changedSparsity, rng);
+            for (int i = 0; i < p.mask.length; i++) {
+                if (p.mask[i] != 0f && old[i] == 0f) {
+                    p.weight[i] = 0f;
+                    p.weightM[i] = 0f;
+                    p.weightV[i] = 0f;
+                }
+            }
+        }
     }
 
     /** The k-th minibatch; the same k gives the same batch. */

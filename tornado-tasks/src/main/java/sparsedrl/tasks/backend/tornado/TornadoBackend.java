@@ -6,6 +6,7 @@ import sparsedrl.tasks.backend.AdamConfig;
 import sparsedrl.tasks.backend.Backend;
 import sparsedrl.tasks.backend.LossKind;
 import sparsedrl.tasks.backend.QNetwork;
+import sparsedrl.tasks.backend.SparseThreshold;
 import sparsedrl.tasks.net.NetworkSpec;
 import uk.ac.manchester.tornado.api.TornadoRuntime;
 import uk.ac.manchester.tornado.api.common.TornadoDevice;
@@ -23,6 +24,7 @@ public final class TornadoBackend implements Backend {
 
     private final DeviceId id;
     private final TornadoDevice device;
+    private final double sparseThreshold;
 
     /**
      * TornadoVM settings this backend needs, applied unless the user set them (-D on the command
@@ -37,8 +39,17 @@ public final class TornadoBackend implements Backend {
         {"tornado.recover.bailout", "False"},
     };
 
-    /** @param device "DRIVER:DEVICE" as {@code sparsedrl devices} lists it; null or blank: 0:0 */
+    /**
+     * @param device "DRIVER:DEVICE" as {@code sparsedrl devices} lists it; null or blank: 0:0. The sparse
+     *               threshold comes from {@link SparseThreshold#configured()}.
+     */
     public TornadoBackend(String device) {
+        this(device, SparseThreshold.configured());
+    }
+
+    /** @param sparseThreshold mask density below which a layer runs sparse (0 = always dense) */
+    public TornadoBackend(String device, double sparseThreshold) {
+        this.sparseThreshold = SparseThreshold.require(sparseThreshold);
         this.id = DeviceId.parse(device);
         this.device = resolve(id);
     }
@@ -55,7 +66,7 @@ public final class TornadoBackend implements Backend {
 
     @Override
     public QNetwork create(NetworkSpec spec, int batchSize, AdamConfig adam, LossKind loss) {
-        return new TornadoQNetwork(spec, batchSize, adam, loss, device);
+        return new TornadoQNetwork(spec, batchSize, adam, loss, device, sparseThreshold);
     }
 
     @Override

@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import sparsedrl.tasks.backend.ActiveLists;
 import sparsedrl.tasks.backend.AdamConfig;
 import sparsedrl.tasks.backend.LossKind;
 import sparsedrl.tasks.backend.QNetwork;
 import sparsedrl.tasks.backend.TransitionBatch;
 import sparsedrl.tasks.kernels.AdamKernels;
 import sparsedrl.tasks.kernels.LossKernels;
+import sparsedrl.tasks.kernels.MaskKernels;
+import sparsedrl.tasks.kernels.SparseGatherKernels;
 import sparsedrl.tasks.net.LayerParams;
 import sparsedrl.tasks.net.LayerSpec;
 import sparsedrl.tasks.net.NetworkSpec;
@@ -29,9 +32,16 @@ import uk.ac.manchester.tornado.api.enums.DataTransferMode;
  * Q-value graphs for one state and for a batch, activation-mean graphs for the same two sizes,
  * target sync and mask application. TornadoVM compiles each on its first execution. Scalars are
  * compiled into the kernels, so the discount is part of the update graph: a call with another
- * gamma rebuilds the graphs once (state preserved through the host). Weight gradients are always
- * computed densely, whatever {@code keepDenseGradient} says (the contract allows it). Updates take
- * full batches of {@link #batchSize()} transitions.
+ * gamma rebuilds the graphs once (state preserved through the host). Updates take full batches of
+ * {@link #batchSize()} transitions.
+ *
+ * <p>Sparse execution, as on the JVM backend: a layer whose mask density is below the threshold
+ * runs over its active weights only ({@link SparseGatherKernels}: forward, input gradient, weight
+ * gradient at active positions, Adam at active positions), from lists the host builds at each push
+ * ({@link DeviceActiveLists}). Which layers are sparse is part of the graphs' structure, so a push
+ * that moves a layer across the threshold rebuilds the graphs (once per layer in a pruning run); a
+ * push that only changes which weights are active sends new lists. Updates that must keep the
+ * dense weight gradient (RigL's grow steps) run a second update graph that computes it densely.
  */
 final class TornadoQNetwork implements QNetwork {
 
@@ -49,6 +59,9 @@ final class TornadoQNetwork implements QNetwork {
     private final LayerTasks[] layers;
     private final int actions;
     private final int inputSize;
+    private final double sparseThreshold;
+    /** Per layer: its active lists while it runs sparse, else null (fixed for one set of graphs). */
+    private final DeviceActiveLists[] sparse;
 
     /** Inputs the update graph reads each execution: our own copies, as graphs capture array identities. */
     private final byte[] states;
@@ -66,10 +79,13 @@ final class TornadoQNetwork implements QNetwork {
     private DeviceGraphs graphs;
     private float builtGamma;
     private int updateGraph;
+    /** The update graph with dense weight gradients, when some layer is sparse; else {@link #updateGraph}. */
+    private int updateDenseGradientGraph;
     private int syncGraph;
     private int maskGraph;
 
-    TornadoQNetwork(NetworkSpec spec, int batchSize, AdamConfig adam, LossKind loss, TornadoDevice device) {
+    TornadoQNetwork(NetworkSpec spec, int batchSize, AdamConfig adam, LossKind loss, TornadoDevice device,
+                    double sparseThreshold) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
@@ -82,6 +98,8 @@ final class TornadoQNetwork implements QNetwork {
         this.actions = spec.actions();
         this.inputSize = spec.inputSize();
         this.layers = spec.layers().stream().map(LayerTasks::new).toArray(LayerTasks[]::new);
+        this.sparseThreshold = sparseThreshold;
+        this.sparse = new DeviceActiveLists[layers.length];
         this.states = new byte[batchSize * inputSize];
         this.nextStates = new byte[batchSize * inputSize];
         this.batchActions = new int[batchSize];
@@ -107,10 +125,27 @@ final class TornadoQNetwork implements QNetwork {
         return out;
     }
 
-    /** (Re)creates every graph for discount {@code gamma} and pushes the host state. */
+    /**
+     * (Re)creates every graph for discount {@code gamma}, with the layers below the density threshold
+     * sparse, and pushes the host state.
+     */
     private void build(float gamma) {
-        DeviceGraphs g = new DeviceGraphs("qnet" + GRAPH_SETS.incrementAndGet(), sharedArrays(state), device);
-        updateGraph = g.add(updateGraph(g, gamma));
+        boolean[] modes = sparseModes();
+        List<int[]> lists = new ArrayList<>();
+        for (int i = 0; i < layers.length; i++) {
+            if (!modes[i]) {
+                sparse[i] = null;
+            } else {
+                if (sparse[i] == null) {
+                    sparse[i] = new DeviceActiveLists(layers[i].spec());
+                }
+                lists.addAll(sparse[i].deviceArrays());
+            }
+        }
+        refreshSparseLayers();
+        DeviceGraphs g = new DeviceGraphs("qnet" + GRAPH_SETS.incrementAndGet(), sharedArrays(state), lists, device);
+        updateGraph = g.add(updateGraph(g, gamma, false));
+        updateDenseGradientGraph = lists.isEmpty() ? updateGraph : g.add(updateGraph(g, gamma, true));
         syncGraph = g.add(syncGraph(g));
         maskGraph = g.add(maskGraph(g));
         single.addGraphs(g);
@@ -120,10 +155,43 @@ final class TornadoQNetwork implements QNetwork {
         builtGamma = gamma;
     }
 
-    private TaskGraph updateGraph(DeviceGraphs dg, float gamma) {
+    /** Per layer: whether the host mask is below the density threshold. */
+    private boolean[] sparseModes() {
+        boolean[] modes = new boolean[layers.length];
+        for (int i = 0; i < layers.length; i++) {
+            float[] mask = state.layers.get(i).mask;
+            modes[i] = (double) ActiveLists.count(mask) / mask.length < sparseThreshold;
+        }
+        return modes;
+    }
+
+    private boolean sameModes(boolean[] modes) {
+        for (int i = 0; i < layers.length; i++) {
+            if (modes[i] != (sparse[i] != null)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Host side of a push for the sparse layers: lists from the masks (online) and from the target's
+     * non-zeros; inactive weights set to 0, since Adam steps only the active ones from now on.
+     */
+    private void refreshSparseLayers() {
+        for (int i = 0; i < layers.length; i++) {
+            if (sparse[i] != null) {
+                LayerParams p = state.layers.get(i);
+                MaskKernels.apply(p.weight, p.mask, 0, p.weight.length);
+                sparse[i].rebuild(p.mask, p.targetWeight);
+            }
+        }
+    }
+
+    private TaskGraph updateGraph(DeviceGraphs dg, float gamma, boolean denseWeightGradient) {
         int n = layers.length;
         int b = batchSize;
-        TaskGraph g = dg.begin(dg.name("update"))
+        TaskGraph g = dg.begin(dg.name(denseWeightGradient ? "updateDenseGrad" : "update"))
                 .transferToDevice(DataTransferMode.EVERY_EXECUTION, states, nextStates, batchActions, rewards, terminals,
                         hyper);
         float[][] act = new float[n][];
@@ -150,17 +218,23 @@ final class TornadoQNetwork implements QNetwork {
                 lossKind, actions, b, grad[n - 1], lossPerSample);
         for (int i = n - 1; i >= 0; i--) {
             layers[i].backward(g, "bwd", i == 0 ? input : act[i - 1], act[i], grad[i], state.layers.get(i),
-                    i == 0 ? null : grad[i - 1], b);
+                    i == 0 ? null : grad[i - 1], b, sparse[i], denseWeightGradient);
         }
         // Biases are not masked (useMask 0): their mask argument is a stand-in, never read. It must not
         // be the bias itself: TornadoVM derives task dependencies per argument and an array passed twice
         // to one task stalls its graph compiler.
         float[] noMask = new float[1];
         g.transferToDevice(DataTransferMode.FIRST_EXECUTION, noMask);
-        for (LayerParams p : state.layers) {
+        for (int i = 0; i < n; i++) {
+            LayerParams p = state.layers.get(i);
             String t = "adam_" + p.spec.name();
-            g.task(t + "_w", DeviceKernels::adam, p.weight, p.weightGrad, p.weightM, p.weightV, p.mask, 1, hyper,
-                    p.weight.length);
+            if (sparse[i] != null) {
+                g.task(t + "_w", DeviceKernels::adamAt, p.weight, p.weightGrad, p.weightM, p.weightV, p.mask, hyper,
+                        sparse[i].activeFlat, p.weight.length);
+            } else {
+                g.task(t + "_w", DeviceKernels::adam, p.weight, p.weightGrad, p.weightM, p.weightV, p.mask, 1, hyper,
+                        p.weight.length);
+            }
             if (p.bias != null) {
                 g.task(t + "_b", DeviceKernels::adam, p.bias, p.biasGrad, p.biasM, p.biasV, noMask, 0, hyper,
                         p.bias.length);
@@ -175,17 +249,25 @@ final class TornadoQNetwork implements QNetwork {
         for (int i = 0; i < layers.length; i++) {
             LayerParams p = state.layers.get(i);
             layers[i].forward(g, id, in, target ? p.targetWeight : p.weight, target ? p.targetBias : p.bias, act[i],
-                    count);
+                    count, sparse[i], target);
             in = act[i];
         }
     }
 
     private TaskGraph syncGraph(DeviceGraphs dg) {
         TaskGraph g = dg.begin(dg.name("sync"));
-        for (LayerParams p : state.layers) {
-            g.task("sync_" + p.spec.name() + "_w", DeviceKernels::copyArray, p.weight, p.targetWeight, p.weight.length);
+        for (int i = 0; i < layers.length; i++) {
+            LayerParams p = state.layers.get(i);
+            String t = "sync_" + p.spec.name();
+            g.task(t + "_w", DeviceKernels::copyArray, p.weight, p.targetWeight, p.weight.length);
             if (p.bias != null) {
-                g.task("sync_" + p.spec.name() + "_b", DeviceKernels::copyArray, p.bias, p.targetBias, p.bias.length);
+                g.task(t + "_b", DeviceKernels::copyArray, p.bias, p.targetBias, p.bias.length);
+            }
+            DeviceActiveLists l = sparse[i];
+            if (l != null) {
+                // The target's non-zeros are now the online active set (online weights are 0 elsewhere).
+                g.task(t + "_cs", DeviceKernels::copyInts, l.colStart, l.targetColStart, l.colStart.length);
+                g.task(t + "_cr", DeviceKernels::copyInts, l.colRow, l.targetColRow, l.colRow.length);
             }
         }
         return g;
@@ -197,6 +279,11 @@ final class TornadoQNetwork implements QNetwork {
             g.task("mask_" + p.spec.name(), DeviceKernels::applyMask, p.weight, p.mask, p.weight.length);
         }
         return g;
+    }
+
+    /** Whether layer {@code i} currently runs over its active weights only (tests, reports). */
+    boolean isSparse(int i) {
+        return sparse[i] != null;
     }
 
     @Override
@@ -214,8 +301,15 @@ final class TornadoQNetwork implements QNetwork {
         graphs.pull();
     }
 
+    /** Sends the host state; rebuilds the graphs when a layer crossed the sparse threshold. */
     @Override
     public void push() {
+        if (!sameModes(sparseModes())) {
+            graphs.close();
+            build(builtGamma); // pushes
+            return;
+        }
+        refreshSparseLayers();
         graphs.push();
     }
 
@@ -257,7 +351,7 @@ final class TornadoQNetwork implements QNetwork {
         hyper[5] = adam.epsilon();
         hyper[6] = (float) (1 - Math.pow(adam.beta1(), state.adamStep));
         hyper[7] = (float) (1 - Math.pow(adam.beta2(), state.adamStep));
-        graphs.execute(updateGraph);
+        graphs.execute(keepDenseGradient ? updateDenseGradientGraph : updateGraph);
         double sum = 0;
         for (int i = 0; i < batchSize; i++) {
             sum += lossPerSample[i];

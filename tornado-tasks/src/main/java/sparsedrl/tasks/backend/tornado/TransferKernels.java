@@ -21,4 +21,15 @@ final class TransferKernels {
             d[0] = t;
         }
     }
+
+    /** {@link #touch4} for index arrays. */
+    static void touchInts4(int[] a, int[] b, int[] c, int[] d) {
+        if (a.length < 0) {
+            int t = a[0];
+            a[0] = b[0];
+            b[0] = c[0];
+            c[0] = d[0];
+            d[0] = t;
+        }
+    }
 }

@@ -25,7 +25,9 @@ public final class TornadoEquivalenceMain {
     static final String PASSED = "TORNADO EQUIVALENCE PASSED";
     private static final int UPDATES = 5;
 
-    private record Case(String name, NetworkSpec spec, LossKind loss, int batch, float gamma) {
+    /** {@code changedSparsity}: masks re-drawn at this sparsity after the first update (NaN: never). */
+    private record Case(String name, NetworkSpec spec, LossKind loss, int batch, float gamma, double sparsity,
+                        double changedSparsity) {
     }
 
     private TornadoEquivalenceMain() {
@@ -44,6 +46,7 @@ public final class TornadoEquivalenceMain {
                 failures += check(c, jvm, tornado);
             }
             failures += checkPushPull(tornado);
+            failures += checkSparseModes(tornado);
         } catch (RuntimeException e) {
             e.printStackTrace(System.out);
             failures++;
@@ -61,17 +64,28 @@ public final class TornadoEquivalenceMain {
                 .build();
         // Between them: uint8 and 0/1 inputs, SAME and VALID padding, stride 1 and 2, conv and dense,
         // with and without biases, MSE and Huber.
+        NetworkSpec minatarNoBias = NetworkSpec.minatar(7, 6, Set.copyOf(NetworkSpec.MINATAR_LAYERS));
+        // Masks at 50% keep every layer above the sparse threshold (0.3 density): dense kernels.
+        // At 90% and 95% the sparse kernels run on both backends, and the mask changes exercise
+        // new lists on the device, target lists from the target's own non-zeros until the sync,
+        // and (50% -> 95%) rebuilding the graphs when layers cross the threshold. The last update
+        // keeps the dense weight gradient, as RigL's grow steps do.
         return List.of(
-                new Case("uint8 input, SAME + VALID, stride 2, bias, MSE", strided, LossKind.MSE, 8, 0.99f),
+                new Case("uint8 input, SAME + VALID, stride 2, bias, MSE", strided, LossKind.MSE, 8, 0.99f, 0.5,
+                        Double.NaN),
                 // gamma 0.9: the device graphs, built for 0.99, are rebuilt on the first update (state kept).
-                new Case("minatar (0/1 input, VALID), no bias, Huber, gamma 0.9",
-                        NetworkSpec.minatar(7, 6, Set.copyOf(NetworkSpec.MINATAR_LAYERS)), LossKind.HUBER, 32, 0.9f));
+                new Case("minatar (0/1 input, VALID), no bias, Huber, gamma 0.9", minatarNoBias, LossKind.HUBER, 32,
+                        0.9f, 0.5, Double.NaN),
+                new Case("sparse 90%, masks re-drawn at 90% (uint8, SAME + VALID, bias)", strided, LossKind.MSE, 8,
+                        0.99f, 0.9, 0.9),
+                new Case("50% then 95%: layers turn sparse (minatar, no bias, Huber)", minatarNoBias, LossKind.HUBER,
+                        32, 0.99f, 0.5, 0.95));
     }
 
     private static int check(Case c, Backend jvm, Backend tornado) {
         System.out.println("== " + c.name() + " (" + c.spec().weightCount() + " weights, batch " + c.batch() + ", "
                 + UPDATES + " updates)");
-        ProbeWorkload w = new ProbeWorkload(c.spec(), c.batch(), 7, 0.5, c.gamma());
+        ProbeWorkload w = new ProbeWorkload(c.spec(), c.batch(), 7, c.sparsity(), c.gamma(), c.changedSparsity());
         ProbeResult ref = ProbeRunner.run("jvm", jvm, w, UPDATES, c.loss());
         ProbeResult got = ProbeRunner.run("tornado", tornado, w, UPDATES, c.loss());
         int failures = 0;
@@ -91,6 +105,47 @@ public final class TornadoEquivalenceMain {
             failures++;
         }
         return failures;
+    }
+
+    /**
+     * The sparse cases above would also pass on dense kernels: check that a push decides each layer's
+     * mode from its mask density (threshold 0.3) both ways, and that the network still computes after.
+     */
+    private static int checkSparseModes(Backend tornado) {
+        System.out.println("== sparse modes follow the masks");
+        ProbeWorkload w = new ProbeWorkload(NetworkSpec.minatar(4, 6, Set.of()), 32, 13, 0.95, 0.99f);
+        int failures = 0;
+        try (QNetwork net = tornado.create(w.spec, w.batchSize, AdamConfig.DOPAMINE, LossKind.MSE)) {
+            TornadoQNetwork device = (TornadoQNetwork) net;
+            int layers = w.spec.layers().size();
+            ProbeWorkload.copyState(w.initialState(), net.state());
+            net.push();
+            for (int i = 0; i < layers; i++) {
+                failures += expectMode(device, i, true);
+            }
+            net.update(w.batch(0), w.gamma, false);
+            net.state().layers.forEach(p -> java.util.Arrays.fill(p.mask, 1f));
+            net.push();
+            for (int i = 0; i < layers; i++) {
+                failures += expectMode(device, i, false);
+            }
+            float loss = net.update(w.batch(1), w.gamma, false);
+            if (!Float.isFinite(loss)) {
+                System.out.println("  FAIL: loss " + loss + " after switching back to dense kernels");
+                failures++;
+            }
+        }
+        System.out.println("  " + (failures == 0 ? "ok" : failures + " wrong"));
+        return failures;
+    }
+
+    private static int expectMode(TornadoQNetwork net, int layer, boolean sparse) {
+        if (net.isSparse(layer) == sparse) {
+            return 0;
+        }
+        System.out.println("  FAIL: layer " + layer + " runs " + (sparse ? "dense" : "sparse") + ", expected "
+                + (sparse ? "sparse" : "dense"));
+        return 1;
     }
 
     /** push() then pull() must give back exactly what the host held, for every array. */
