@@ -69,12 +69,8 @@ final class MaskedLayer implements JvmLayer {
 
     /** Rebuilds the target network's active set from the non-zeros of its kernel (after a copy or push). */
     void refreshTarget(LayerParams params) {
-        float[] w = params.targetWeight;
-        float[] nonZero = new float[w.length];
-        for (int i = 0; i < w.length; i++) {
-            nonZero[i] = w[i] != 0f ? 1f : 0f;
-        }
-        ActiveIndex index = ActiveIndex.of(nonZero, rows, cols);
+        // The lists take any non-zero as active: the kernel itself serves as its mask.
+        ActiveIndex index = ActiveIndex.of(params.targetWeight, rows, cols);
         targetSparse = index.density() < threshold;
         targetIndex = targetSparse ? index : null;
     }
