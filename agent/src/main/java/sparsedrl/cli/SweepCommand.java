@@ -48,6 +48,11 @@ public final class SweepCommand implements Callable<Integer> {
                     + "own, Pong by Freeway, Qbert by Asterix, MsPacman by Seaquest)")
     String games;
 
+    @Option(names = "--envs", split = ",", paramLabel = "ID",
+            description = "keep only these environments of the grid (after --games), e.g. "
+                    + "--envs minatar:breakout,minatar:asterix")
+    List<String> onlyEnvs;
+
     @Option(names = "--seeds", paramLabel = "N", description = "use seeds 0..N-1 instead of the spec's")
     Integer seeds;
 
@@ -153,6 +158,9 @@ public final class SweepCommand implements Callable<Integer> {
                     default -> throw new UsageException("--games must be atari or minatar, got '" + games + "'");
                 }
             }
+            if (onlyEnvs != null) {
+                s = s.withEnvs(keptEnvs(s.axes().env()));
+            }
             if (seeds != null) {
                 if (seeds < 1) {
                     throw new UsageException("--seeds must be at least 1");
@@ -177,6 +185,16 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** The grid's environments that --envs names, in the grid's order; a name not in the grid is an error. */
+    private List<String> keptEnvs(List<String> grid) {
+        for (String e : onlyEnvs) {
+            if (!grid.contains(e)) {
+                throw new UsageException("--envs: '" + e + "' is not in this grid (" + String.join(", ", grid) + ")");
+            }
+        }
+        return grid.stream().filter(onlyEnvs::contains).toList();
     }
 
     /** Writes sweep.json, refusing a directory that already holds a different grid. */

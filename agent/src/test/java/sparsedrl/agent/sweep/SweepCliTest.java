@@ -39,6 +39,23 @@ class SweepCliTest {
     }
 
     @Test
+    void envsKeepsOnlyTheNamedGamesOfTheGrid() {
+        int[] code = new int[1];
+        // paper-fig1 on the small games: 5 games x (dense + 2 methods x 4 sparsities) x 2 bias x 3 seeds = 270
+        // runs; two of the games leave 2 x 9 x 2 x 3 = 108.
+        String out = stdout(() -> code[0] = SparseDrl.execute("sweep", "paper-fig1", "--dry-run", "--games", "minatar",
+                "--seeds", "3", "--envs", "minatar:asterix,minatar:breakout"));
+        assertEquals(0, code[0]);
+        assertTrue(out.strip().endsWith("108 runs"), out);
+        assertTrue(out.contains("minatar:asterix") && out.contains("minatar:breakout"), out);
+        assertFalse(out.contains("minatar:freeway") || out.contains("minatar:seaquest")
+                || out.contains("minatar:spaceinvaders"), out);
+        // A game outside the grid (here an Atari id when the grid was mapped to the small games) is refused.
+        assertEquals(2, SparseDrl.execute("sweep", "paper-fig1", "--dry-run", "--games", "minatar",
+                "--envs", "atari:pong"));
+    }
+
+    @Test
     void badInputExitsWithTwo(@TempDir Path dir) throws Exception {
         assertEquals(2, SparseDrl.execute("sweep", "no-such-preset", "--dry-run"));
         assertEquals(2, SparseDrl.execute("sweep", "smoke", "--dry-run", "--games", "nes"));
