@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,8 +22,8 @@ import sparsedrl.agent.roms.RomDirectory;
         description = {"Agent steps per second (with preprocessing) and raw emulator frames per second.",
             "Random actions, one thread. For minatar:* ids a frame is an agent step."})
 public final class BenchEnvCommand implements Callable<Integer> {
-    /** Timed rounds per measurement; the fastest counts. */
-    private static final int ROUNDS = 5;
+    /** Timed rounds per measurement: the fastest gives the rates, the median of the paired ratios the overhead. */
+    private static final int ROUNDS = 9;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,7 +33,7 @@ public final class BenchEnvCommand implements Callable<Integer> {
     String envId;
 
     @Option(names = "--steps", defaultValue = "10000", paramLabel = "N",
-            description = "Timed agent steps, in 5 rounds alternating with the raw emulator (default ${DEFAULT-VALUE}).")
+            description = "Timed agent steps, in 9 rounds alternating with the raw emulator (default ${DEFAULT-VALUE}).")
     int steps;
 
     @Option(names = "--warmup", defaultValue = "1000", paramLabel = "N",
@@ -65,34 +66,40 @@ public final class BenchEnvCommand implements Callable<Integer> {
         EnvConfig config = EnvConfig.defaults().withRomDir(RomDirectory.resolve(romDir)).withAleLog(aleLog);
         boolean atari = id.family().equals(Environments.ATARI);
         int framesPerStep = atari ? config.frameSkip() : 1;
-        double stepsPerSecond;
-        double framesPerSecond;
-        // The two measurements alternate in rounds and each keeps its fastest round, so that load
-        // from other processes, which comes and goes, biases neither the rates nor their ratio.
+        // The two measurements alternate in rounds, so load from other processes, which comes and
+        // goes, hits both alike. The raw emulator plays the same seed and actions as the environment
+        // (AleRawBenchmark): in each round both emulate the same frames, and the round's time ratio
+        // is the preprocessing alone. The overhead is the median of these paired ratios; the rates are
+        // each measurement's fastest round.
+        int perRound = Math.max(1, steps / ROUNDS);
+        double[] stepSeconds = new double[ROUNDS];
+        double[] rawSeconds = new double[ROUNDS];
+        long[] rawFrames = new long[ROUNDS];
         try (Environment env = Environments.create(id.toString(), config);
                 AleRawBenchmark raw = atari ? new AleRawBenchmark(id.game(), AtariSettings.from(config), seed) : null) {
             env.reset(seed);
             SplittableRandom rng = new SplittableRandom(seed);
             play(env, rng, warmup);
             if (raw != null) {
-                raw.play(warmup * framesPerStep);
+                raw.play(warmup);
             }
-            int perRound = Math.max(1, steps / ROUNDS);
-            double bestStepSeconds = Double.MAX_VALUE;
-            double bestRawSeconds = Double.MAX_VALUE;
             for (int round = 0; round < ROUNDS; round++) {
                 long start = System.nanoTime();
                 play(env, rng, perRound);
-                bestStepSeconds = Math.min(bestStepSeconds, (System.nanoTime() - start) / 1e9);
+                stepSeconds[round] = (System.nanoTime() - start) / 1e9;
                 if (raw != null) {
+                    long frames = raw.frames();
                     start = System.nanoTime();
-                    raw.play(perRound * framesPerStep);
-                    bestRawSeconds = Math.min(bestRawSeconds, (System.nanoTime() - start) / 1e9);
+                    raw.play(perRound);
+                    rawSeconds[round] = (System.nanoTime() - start) / 1e9;
+                    rawFrames[round] = raw.frames() - frames;
                 }
             }
-            stepsPerSecond = perRound / bestStepSeconds;
-            framesPerSecond = raw != null ? perRound * framesPerStep / bestRawSeconds : stepsPerSecond;
         }
+        int fastestStep = argMin(stepSeconds);
+        int fastestRaw = argMin(rawSeconds);
+        double stepsPerSecond = perRound / stepSeconds[fastestStep];
+        double framesPerSecond = atari ? rawFrames[fastestRaw] / rawSeconds[fastestRaw] : stepsPerSecond;
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("env", id.toString());
@@ -101,11 +108,18 @@ public final class BenchEnvCommand implements Callable<Integer> {
         result.put("frames_per_step", framesPerStep);
         result.put("frames_per_s", round(framesPerSecond));
         // What preprocessing (screen reads, pooling, resize, stack) adds on top of the raw emulator:
-        // extra time per step over the emulator's time for the same frames.
-        double stepSeconds = 1 / stepsPerSecond;
-        double rawSeconds = framesPerStep / framesPerSecond;
-        double onTop = (stepSeconds - rawSeconds) / rawSeconds;
-        double share = (stepSeconds - rawSeconds) / stepSeconds;
+        // extra time over the emulator's time for the same frames, and that extra as a share of a step.
+        double onTop = Double.NaN;
+        double share = Double.NaN;
+        if (atari) {
+            double[] ratios = new double[ROUNDS];
+            for (int r = 0; r < ROUNDS; r++) {
+                ratios[r] = stepSeconds[r] / rawSeconds[r];
+            }
+            double ratio = new Median().evaluate(ratios);
+            onTop = ratio - 1;
+            share = 1 - 1 / ratio;
+        }
         result.put("preprocessing_overhead", atari ? round(onTop) : null);
         result.put("preprocessing_share_of_step", atari ? round(share) : null);
         var out = spec.commandLine().getOut();
@@ -130,6 +144,16 @@ public final class BenchEnvCommand implements Callable<Integer> {
                 env.reset();
             }
         }
+    }
+
+    private static int argMin(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] < v[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     private static double round(double v) {

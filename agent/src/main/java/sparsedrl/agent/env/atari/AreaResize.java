@@ -1,7 +1,5 @@
 package sparsedrl.agent.env.atari;
 
-import java.util.Arrays;
-
 /**
  * Downscales a single-channel image of levels 0..255 by area averaging, the rule of OpenCV's
  * {@code cv2.resize(..., interpolation=INTER_AREA)} that Dopamine applies to the 210x160 screen.
@@ -14,16 +12,16 @@ import java.util.Arrays;
  * does. OpenCV sums in single precision, so on an exact .5 tie it can land on the other side: on a
  * random 210x160 frame 1 pixel of 7,056 differed by 1 (checked against cv2 5.0 in the tests).
  *
- * <p>Speed: the sums are integers below 2^24, so float arithmetic keeps them exact, and loops
- * that read one array type and write another (int rows into float sums, float into double) are
- * ones C2 auto-vectorizes; between two int arrays it must assume overlap and stays scalar. The
- * source comes one row at a time from a {@link RowSource}, so a row made on the fly (the
- * max-pooled screen) stays in cache instead of going through a whole int frame. Both passes run
- * along whole rows: the vertical pass adds each source row into the output rows it falls under,
- * and the horizontal pass runs on the transposed sums; per-pixel footprints would be gathers,
- * several times slower.
+ * <p>Speed: the sums are integers below 2^24, so float arithmetic keeps them exact and the order
+ * of the additions does not matter. Each output row is made from a row of vertical sums (a loop
+ * along whole source rows that C2 vectorizes) and then its horizontal footprints. The resize keeps
+ * the source levels and the output of its previous image: a {@link RowSource} that knows which
+ * rows did not change since then ({@link RowSource#unchanged}) saves their reading, and every
+ * output row whose source rows are all unchanged is kept as it was. Consecutive Atari screens
+ * differ in a few rows only (the moving objects), so most of a step's work is skipped.
  *
- * <p>{@link #apply(RowSource, byte[])} allocates nothing but uses scratch arrays: one instance per thread.
+ * <p>{@link #apply(RowSource, byte[])} allocates nothing but keeps state: one instance per thread
+ * and per image stream.
  */
 public final class AreaResize {
     /** Largest srcH*srcW whose sums (at most 255*srcH*srcW) floats hold exactly. */
@@ -34,27 +32,32 @@ public final class AreaResize {
     public interface RowSource {
         /** Writes the levels (0..255) of source row {@code y} into {@code out} (length srcWidth). */
         void row(int y, int[] out);
+
+        /**
+         * True only when row {@code y} is identical to row y of the image that this resize
+         * processed last. False, the default, is always correct; it just costs the work.
+         */
+        default boolean unchanged(int y) {
+            return false;
+        }
     }
 
     private final int srcHeight;
     private final int srcWidth;
     private final int dstHeight;
     private final int dstWidth;
-    private final RowTargets rows;
+    private final AxisWeights rows;
     private final AxisWeights cols;
     private final double denominator;
     private final int[] sourceRow;
-    /**
-     * Vertical sums of the output rows still open, row d at {@code d % 2}: a source row overlaps
-     * at most two output rows when shrinking, and rows d and d+2 are never open together.
-     */
-    private final float[] openRows;
-    /** Vertical sums of the finished output rows, transposed: srcWidth x dstHeight. */
-    private final float[] transposedSums;
-    /** Horizontal sums of one output column (dstHeight). */
-    private final double[] outputColumn;
-    /** The rounded means, transposed: dstWidth x dstHeight. */
-    private final byte[] transposedOut;
+    /** The levels of the current image, row-major srcHeight x srcWidth. */
+    private final float[] levels;
+    private final boolean[] rowChanged;
+    /** The vertical sums of one output row (srcWidth). */
+    private final float[] verticalSums;
+    /** The output of the last image: rows whose sources did not change are kept from here. */
+    private final byte[] lastOutput;
+    private boolean hasLast;
 
     public AreaResize(int srcHeight, int srcWidth, int dstHeight, int dstWidth) {
         if (dstHeight < 1 || dstWidth < 1 || dstHeight > srcHeight || dstWidth > srcWidth) {
@@ -68,14 +71,14 @@ public final class AreaResize {
         this.srcWidth = srcWidth;
         this.dstHeight = dstHeight;
         this.dstWidth = dstWidth;
-        this.rows = new RowTargets(new AxisWeights(srcHeight, dstHeight), srcHeight);
+        this.rows = new AxisWeights(srcHeight, dstHeight);
         this.cols = new AxisWeights(srcWidth, dstWidth);
         this.denominator = (double) srcHeight * srcWidth;
         this.sourceRow = new int[srcWidth];
-        this.openRows = new float[2 * srcWidth];
-        this.transposedSums = new float[srcWidth * dstHeight];
-        this.outputColumn = new double[dstHeight];
-        this.transposedOut = new byte[dstWidth * dstHeight];
+        this.levels = new float[srcHeight * srcWidth];
+        this.rowChanged = new boolean[srcHeight];
+        this.verticalSums = new float[srcWidth];
+        this.lastOutput = new byte[dstHeight * dstWidth];
     }
 
     public int srcSize() {
@@ -97,79 +100,74 @@ public final class AreaResize {
 
     /** Resizes the image {@code src} supplies (srcHeight rows) into {@code dst} (dstHeight x dstWidth). */
     public void apply(RowSource src, byte[] dst) {
-        verticalPass(src);
-        horizontalPass();
-        byte[] out = transposedOut;
-        for (int dy = 0; dy < dstHeight; dy++) {
-            int row = dy * dstWidth;
-            for (int dx = 0, i = dy; dx < dstWidth; dx++, i += dstHeight) {
-                dst[row + dx] = out[i];
+        readChangedRows(src);
+        for (int d = 0; d < dstHeight; d++) {
+            if (!hasLast || sourcesChanged(d)) {
+                verticalSums(d);
+                horizontalSums(d);
             }
         }
+        hasLast = true;
+        System.arraycopy(lastOutput, 0, dst, 0, lastOutput.length);
     }
 
-    /**
-     * Each source row, weighted, into the output rows it falls under (the first one assigns,
-     * saving a clear); an output row is transposed into {@code transposedSums} as soon as its
-     * last source row is in, while it is still in cache.
-     */
-    private void verticalPass(RowSource src) {
-        float[] sums = openRows;
-        float[] t = transposedSums;
+    private void readChangedRows(RowSource src) {
         int[] row = sourceRow;
-        int width = srcWidth;
-        int n = dstHeight;
         for (int y = 0; y < srcHeight; y++) {
-            src.row(y, row);
-            for (int c = rows.start[y]; c < rows.start[y + 1]; c++) {
-                int d = rows.target[c];
-                int out = (d & 1) * width;
-                float w = rows.weight[c];
-                if (rows.assigns[c]) {
-                    for (int x = 0; x < width; x++) {
-                        sums[out + x] = w * row[x];
-                    }
-                } else {
-                    for (int x = 0; x < width; x++) {
-                        sums[out + x] += w * row[x];
-                    }
-                }
-                if (rows.completes[c]) {
-                    for (int x = 0, i = d; x < width; x++, i += n) {
-                        t[i] = sums[out + x];
-                    }
+            boolean changed = !hasLast || !src.unchanged(y);
+            rowChanged[y] = changed;
+            if (changed) {
+                src.row(y, row);
+                for (int x = 0, i = y * srcWidth; x < srcWidth; x++, i++) {
+                    levels[i] = row[x];
                 }
             }
         }
     }
 
-    /**
-     * Per output column dx, the weighted sum of the transposed column sums under it, over all
-     * output rows at once (double sums of float terms: two array types again), then divided and
-     * rounded into {@code transposedOut}.
-     */
-    private void horizontalPass() {
-        float[] t = transposedSums;
-        double[] sums = outputColumn;
-        byte[] out = transposedOut;
-        int n = dstHeight;
-        for (int dx = 0; dx < dstWidth; dx++) {
-            int base0 = cols.first[dx] * n;
-            double w0 = cols.weight[dx];
-            for (int dy = 0; dy < n; dy++) {
-                sums[dy] = w0 * t[base0 + dy];
+    /** Whether any source row under output row {@code d} (with a non-zero weight) changed. */
+    private boolean sourcesChanged(int d) {
+        for (int j = 0; j < rows.taps; j++) {
+            if (rows.weight[j * dstHeight + d] > 0 && rowChanged[rows.first[d] + j]) {
+                return true;
             }
-            for (int j = 1; j < cols.taps; j++) {
-                double w = cols.weight[j * dstWidth + dx];
-                int base = base0 + j * n;
-                for (int dy = 0; dy < n; dy++) {
-                    sums[dy] += w * t[base + dy];
-                }
+        }
+        return false;
+    }
+
+    /** Output row d's source rows, weighted, summed along whole rows into {@code verticalSums}. */
+    private void verticalSums(int d) {
+        float[] sums = verticalSums;
+        int width = srcWidth;
+        int base = rows.first[d] * width;
+        float w0 = rows.weight[d];
+        for (int x = 0; x < width; x++) {
+            sums[x] = w0 * levels[base + x];
+        }
+        for (int j = 1; j < rows.taps; j++) {
+            float w = rows.weight[j * dstHeight + d];
+            if (w == 0) {
+                continue;
             }
-            int o = dx * n;
-            for (int dy = 0; dy < n; dy++) {
-                out[o + dy] = (byte) (int) roundedMean(sums[dy]);
+            int from = base + j * width;
+            for (int x = 0; x < width; x++) {
+                sums[x] += w * levels[from + x];
             }
+        }
+    }
+
+    /** Output row d: the horizontal footprints over {@code verticalSums}, divided and rounded. */
+    private void horizontalSums(int d) {
+        float[] sums = verticalSums;
+        int n = dstWidth;
+        int out = d * n;
+        for (int dx = 0; dx < n; dx++) {
+            int first = cols.first[dx];
+            double sum = 0;
+            for (int j = 0; j < cols.taps; j++) {
+                sum += cols.weight[j * n + dx] * (double) sums[first + j];
+            }
+            lastOutput[out + dx] = (byte) (int) roundedMean(sum);
         }
     }
 
@@ -180,54 +178,6 @@ public final class AreaResize {
      */
     private double roundedMean(double sum) {
         return Math.rint(sum / denominator);
-    }
-
-    /**
-     * The vertical weights turned around: per source row s, entries {@code start[s]} to
-     * {@code start[s+1]} name the output rows it overlaps (ascending) and the overlap; an entry
-     * {@code assigns} when s is the first source row of its output row, {@code completes} when
-     * it is the last.
-     */
-    private static final class RowTargets {
-        final int[] start;
-        final int[] target;
-        final float[] weight;
-        final boolean[] assigns;
-        final boolean[] completes;
-
-        RowTargets(AxisWeights w, int src) {
-            int dst = w.first.length;
-            start = new int[src + 1];
-            for (int d = 0; d < dst; d++) {
-                for (int j = 0; j < w.taps; j++) {
-                    if (w.weight[j * dst + d] > 0) {
-                        start[w.first[d] + j + 1]++;
-                    }
-                }
-            }
-            for (int s = 0; s < src; s++) {
-                start[s + 1] += start[s];
-            }
-            int[] next = Arrays.copyOf(start, src);
-            target = new int[start[src]];
-            weight = new float[start[src]];
-            assigns = new boolean[start[src]];
-            completes = new boolean[start[src]];
-            for (int d = 0; d < dst; d++) {
-                int last = -1;
-                for (int j = 0; j < w.taps; j++) {
-                    int overlap = w.weight[j * dst + d];
-                    if (overlap > 0) {
-                        int c = next[w.first[d] + j]++;
-                        target[c] = d;
-                        weight[c] = overlap;
-                        assigns[c] = last < 0;
-                        last = c;
-                    }
-                }
-                completes[last] = true;
-            }
-        }
     }
 
     /**

@@ -31,13 +31,9 @@ public final class AtariEnvironment implements Environment {
     private final int[] actions;
     private final ObservationShape shape;
     private final PaletteGrayscale palette;
-    private final AreaResize resize;
     private final FrameStack stack;
     /** Palette-index screens of the last frames of a step; one when pooling is off or frameSkip is 1. */
-    private final byte[][] screens;
-    /** The gray rows of the first screen, and of the max of the two, made as the resize reads them. */
-    private final AreaResize.RowSource grayRows;
-    private final AreaResize.RowSource pooledRows;
+    private final StepScreens screens;
     private final byte[] frame;
 
     private long noopRngState;
@@ -61,12 +57,10 @@ public final class AtariEnvironment implements Environment {
         }
         int side = settings.screenSize();
         this.shape = new ObservationShape(side, side, 1, settings.frameStack());
-        this.resize = new AreaResize(AleEmulator.SCREEN_HEIGHT, AleEmulator.SCREEN_WIDTH, side, side);
+        AreaResize resize = new AreaResize(AleEmulator.SCREEN_HEIGHT, AleEmulator.SCREEN_WIDTH, side, side);
         this.stack = new FrameStack(settings.frameStack(), side * side);
         int pooledFrames = settings.maxPoolFrames() ? Math.min(2, settings.frameSkip()) : 1;
-        this.screens = new byte[pooledFrames][resize.srcSize()];
-        this.grayRows = (y, out) -> palette.gray(screens[0], y * out.length, out);
-        this.pooledRows = (y, out) -> palette.maxGray(screens[0], screens[1], y * out.length, out);
+        this.screens = new StepScreens(palette, resize, pooledFrames);
         this.frame = new byte[side * side];
     }
 
@@ -146,8 +140,9 @@ public final class AtariEnvironment implements Environment {
         episodeSteps = 0;
         inEpisode = true;
         // As Dopamine: the first observation is the current screen (its max with a zero frame).
-        emulator.paletteIndices(screens[0]);
-        resize.apply(grayRows, frame);
+        screens.startStep();
+        emulator.paletteIndices(screens.screen(0));
+        screens.render(false, frame);
         stack.reset(frame);
     }
 
@@ -167,7 +162,8 @@ public final class AtariEnvironment implements Environment {
         }
         int aleAction = actions[action];
         int skip = settings.frameSkip();
-        int firstPooled = skip - screens.length;
+        int firstPooled = skip - screens.count();
+        screens.startStep();
         double reward = 0;
         boolean gameOver = false;
         boolean lostLife = false;
@@ -178,15 +174,15 @@ public final class AtariEnvironment implements Environment {
             if (gameOver || lostLife) {
                 // The episode ends mid-step: the observation is the final screen (Dopamine would
                 // pool stale buffers here; a terminal observation never enters a TD target).
-                emulator.paletteIndices(screens[0]);
+                emulator.paletteIndices(screens.screen(0));
                 break;
             }
             if (t >= firstPooled) {
-                emulator.paletteIndices(screens[t - firstPooled]);
+                emulator.paletteIndices(screens.screen(t - firstPooled));
             }
         }
-        boolean pooled = screens.length == 2 && !(gameOver || lostLife);
-        resize.apply(pooled ? pooledRows : grayRows, frame);
+        boolean pooled = screens.count() == 2 && !(gameOver || lostLife);
+        screens.render(pooled, frame);
         stack.push(frame);
         episodeSteps++;
         lives = emulator.lives();

@@ -152,6 +152,62 @@ class AreaResizeTest {
         return Math.max(0, hi - lo);
     }
 
+    /**
+     * A stream of images where a few random rows change each time, from a source that says which
+     * rows are unchanged: every output must equal the exact mean of its whole image (computed
+     * independently), with the kept output rows as well as the redone ones.
+     */
+    @Test
+    void unchangedRowsReusedAcrossImagesGiveTheExactMean() {
+        SplittableRandom rng = new SplittableRandom(8);
+        int h = 210;
+        int w = 160;
+        AreaResize resize = new AreaResize(h, w, 84, 84);
+        byte[] image = lcg();
+        byte[] last = null;
+        int readRows = 0;
+        for (int step = 0; step < 30; step++) {
+            boolean[] changed = new boolean[h];
+            int changes = step == 0 ? 0 : rng.nextInt(6);
+            for (int c = 0; c < changes; c++) {
+                int y = rng.nextInt(h);
+                changed[y] = true;
+                for (int x = 0; x < w; x++) {
+                    image[y * w + x] = (byte) rng.nextInt(256);
+                }
+            }
+            byte[] current = image.clone();
+            int[] reads = new int[1];
+            byte[] out = new byte[84 * 84];
+            resize.apply(new AreaResize.RowSource() {
+                @Override
+                public void row(int y, int[] row) {
+                    reads[0]++;
+                    for (int x = 0; x < w; x++) {
+                        row[x] = current[y * w + x] & 0xFF;
+                    }
+                }
+
+                @Override
+                public boolean unchanged(int y) {
+                    // The first image is claimed unchanged throughout: it must be read anyway.
+                    return !changed[y];
+                }
+            }, out);
+            assertArrayEquals(exactAreaMean(current, h, w, 84, 84), out, "image " + step);
+            if (step == 0) {
+                assertTrue(reads[0] == h, "the first image is read whole: " + reads[0]);
+            } else {
+                readRows += reads[0];
+                if (changes == 0) {
+                    assertArrayEquals(last, out, "nothing changed, image " + step);
+                }
+            }
+            last = out;
+        }
+        assertTrue(readRows <= 29 * 5, "only changed rows are read: " + readRows);
+    }
+
     @Test
     void refusesToEnlargeAndSourcesTooLargeForExactSums() {
         assertThrows(IllegalArgumentException.class, () -> new AreaResize(10, 10, 11, 10));
