@@ -30,7 +30,6 @@ public final class AtariEnvironment implements Environment {
     private final AleEmulator emulator;
     private final int[] actions;
     private final ObservationShape shape;
-    private final PaletteGrayscale palette;
     private final FrameStack stack;
     /** Palette-index screens of the last frames of a step; one when pooling is off or frameSkip is 1. */
     private final StepScreens screens;
@@ -47,10 +46,11 @@ public final class AtariEnvironment implements Environment {
         this.id = "atari:" + game;
         this.settings = settings;
         this.emulator = new AleEmulator(rom, settings.stickyActionProbability(), settings.aleLog());
+        PaletteGrayscale palette;
         try {
             emulator.load(aleSeed(0));
             this.actions = emulator.actionSet(settings.fullActionSpace());
-            this.palette = new PaletteGrayscale(emulator.grayscalePalette());
+            palette = new PaletteGrayscale(emulator.grayscalePalette());
         } catch (RuntimeException e) {
             emulator.close();
             throw e;

@@ -9,37 +9,37 @@ import java.util.Arrays;
  * only the output rows under changed ones. Not thread-safe: one per environment.
  */
 final class StepScreens {
-    private static final int NONE = 0;
-    private static final int SINGLE = 1;
-    private static final int POOLED = 2;
+    /** What an image was made of: screen 0 alone, or the pixelwise max of screens 0 and 1. */
+    private enum Kind { SINGLE, POOLED }
+
+    private static final int WIDTH = AleEmulator.SCREEN_WIDTH;
 
     private final PaletteGrayscale palette;
     private final AreaResize resize;
-    private final int width;
     private byte[][] current;
     private byte[][] previous;
-    /** What the last image was made of: nothing yet, screen 0 alone, or the max of screens 0 and 1. */
-    private int lastKind = NONE;
+    /** What the last image was made of; null before the first. */
+    private Kind lastKind;
     private final AreaResize.RowSource singleRows = new AreaResize.RowSource() {
         @Override
         public void row(int y, int[] out) {
-            palette.gray(current[0], y * width, out);
+            palette.gray(current[0], y * WIDTH, out);
         }
 
         @Override
         public boolean unchanged(int y) {
-            return lastKind == SINGLE && sameRow(0, y);
+            return lastKind == Kind.SINGLE && sameRow(0, y);
         }
     };
     private final AreaResize.RowSource pooledRows = new AreaResize.RowSource() {
         @Override
         public void row(int y, int[] out) {
-            palette.maxGray(current[0], current[1], y * width, out);
+            palette.maxGray(current[0], current[1], y * WIDTH, out);
         }
 
         @Override
         public boolean unchanged(int y) {
-            return lastKind == POOLED && sameRow(0, y) && sameRow(1, y);
+            return lastKind == Kind.POOLED && sameRow(0, y) && sameRow(1, y);
         }
     };
 
@@ -50,7 +50,6 @@ final class StepScreens {
         }
         this.palette = palette;
         this.resize = resize;
-        this.width = AleEmulator.SCREEN_WIDTH;
         this.current = new byte[count][resize.srcSize()];
         this.previous = new byte[count][resize.srcSize()];
     }
@@ -77,11 +76,11 @@ final class StepScreens {
             throw new IllegalStateException("pooling needs two screens");
         }
         resize.apply(pooled ? pooledRows : singleRows, frame);
-        lastKind = pooled ? POOLED : SINGLE;
+        lastKind = pooled ? Kind.POOLED : Kind.SINGLE;
     }
 
     private boolean sameRow(int k, int y) {
-        int from = y * width;
-        return Arrays.equals(current[k], from, from + width, previous[k], from, from + width);
+        int from = y * WIDTH;
+        return Arrays.equals(current[k], from, from + WIDTH, previous[k], from, from + WIDTH);
     }
 }
