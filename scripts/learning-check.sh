@@ -8,6 +8,9 @@
 #                                                > mean of the first 3 + 3 points (needs ROMs)
 # Extra arguments after FRAMES go to 'sparsedrl train' (e.g. --backend tornado --device 0:0).
 # Environment: SEED (default 1), CHECK_DIR (default runs/learning-check). Exit 0 = pass, 1 = fail.
+# Rerunning the same check (same game, seed, frames and flags) continues an interrupted DQN run from
+# its last checkpoint ('sparsedrl resume'), or only reports when it already finished; any other
+# command line starts it afresh.
 # Measured (2-core machine shared with other jobs, --threads 1): minatar 100k frames, seed 1: DQN 4.81
 # vs random 0.53, 1,777 s.
 set -euo pipefail
@@ -34,14 +37,29 @@ echo "== random play: eval at epsilon 1.0, no training"
   --replay-capacity 1000 --min-replay 32 "$@" >/dev/null
 random=$(json_number "$dir/random/result.json" finalEvalReturn)
 
-echo "== dense DQN, $frames frames"
+# The Pong check takes hours of CPU: a rerun with the same command line picks up where it stopped.
+command_line="train --env $env --seed $seed --frames $frames $*"
+command_file="$dir/dqn-command.txt"
 start=$(date +%s)
-"$root/sparsedrl" train --env "$env" --seed "$seed" --frames "$frames" --out "$dir/dqn" --force "$@"
+if [ -f "$command_file" ] && [ "$(cat "$command_file")" = "$command_line" ] && [ -d "$dir/dqn" ]; then
+  if [ -f "$dir/dqn/result.json" ]; then
+    echo "== dense DQN, $frames frames: already finished in $dir/dqn"
+  else
+    echo "== dense DQN, $frames frames: resuming $dir/dqn"
+    # ROMs come from $SPARSEDRL_ROMS (env.sh), as for the first start without --rom-dir.
+    "$root/sparsedrl" resume "$dir/dqn"
+  fi
+else
+  echo "== dense DQN, $frames frames"
+  mkdir -p "$dir"
+  printf '%s' "$command_line" > "$command_file"
+  "$root/sparsedrl" train --env "$env" --seed "$seed" --frames "$frames" --out "$dir/dqn" --force "$@"
+fi
 wall=$(( $(date +%s) - start ))
 final=$(json_number "$dir/dqn/result.json" finalEvalReturn)
 
 echo "== $env, seed $seed: DQN final eval return $final (mean of the last 10% of iterations)," \
-  "random play $random, $frames frames, ${wall}s wall"
+  "random play $random, $frames frames, ${wall}s wall in this invocation"
 if [ "$which_check" = minatar ]; then
   verdict=$(awk -v d="$final" -v r="$random" 'BEGIN { print (d >= 2 * r && d >= r + 1) ? "PASS" : "FAIL" }')
 else
