@@ -318,7 +318,7 @@ public final class ExperimentRunner implements AutoCloseable {
         metrics.add(row);
         lastReturns = String.format(Locale.ROOT, "return train %.2f eval %.2f", trainReturnMean, evalMean);
         metrics.write(runDir);
-        progress.iterationDone(String.format(Locale.ROOT,
+        progress.iterationDone(trainFrames(), String.format(Locale.ROOT,
                 "iteration %d/%d: frames %d, train return %.2f (%d episodes), eval return %.2f (%d episodes), "
                         + "loss %.4g, sparsity %.3f, %.0f steps/s",
                 iteration + 1, cfg.iterations(), trainFrames(), trainReturnMean, trainEpisodes, evalMean,

@@ -9,16 +9,15 @@ final class LogProgress implements Progress {
     private final long totalFrames;
     private final PrintStream out;
     private final long intervalNanos;
-    private final long startNanos = System.nanoTime();
-    private final long startFrames;
+    private final IterationPace pace;
     private long lastNanos = System.nanoTime();
 
     LogProgress(String task, long totalFrames, long doneFrames, PrintStream out, int intervalSeconds) {
         this.task = task;
         this.totalFrames = totalFrames;
-        this.startFrames = doneFrames;
         this.out = out;
         this.intervalNanos = intervalSeconds * 1_000_000_000L;
+        this.pace = new IterationPace(totalFrames, doneFrames, lastNanos);
     }
 
     @Override
@@ -28,16 +27,14 @@ final class LogProgress implements Progress {
             return;
         }
         lastNanos = now;
-        double secs = (now - startNanos) / 1e9;
-        double fps = (trainFrames - startFrames) / Math.max(secs, 1e-9);
-        // a phase finishes its last episode, so a run may pass its planned frames: no negative ETA
-        double eta = fps > 0 ? Math.max(0, totalFrames - trainFrames) / fps : Double.NaN;
         out.printf(Locale.ROOT, "%s: %d/%d frames (%.1f%%), %.0f frames/s, ETA %s, %s%n", task, trainFrames, totalFrames,
-                100.0 * trainFrames / Math.max(1, totalFrames), fps, formatDuration(eta), status);
+                100.0 * trainFrames / Math.max(1, totalFrames), pace.framesPerSecond(trainFrames, now),
+                formatDuration(pace.secondsLeft(trainFrames, now)), status);
     }
 
     @Override
-    public void iterationDone(String line) {
+    public void iterationDone(long trainFrames, String line) {
+        pace.iterationDone(trainFrames, System.nanoTime());
         out.println(task + ": " + line);
     }
 

@@ -9,8 +9,8 @@ public interface Progress extends AutoCloseable {
     /** Called often (every few hundred agent steps); implementations throttle themselves. */
     void update(long trainFrames, String status);
 
-    /** One line per finished iteration. */
-    void iterationDone(String line);
+    /** One line per finished iteration, which ended at {@code trainFrames} training frames. */
+    void iterationDone(long trainFrames, String line);
 
     @Override
     void close();

@@ -1,21 +1,28 @@
 package sparsedrl.agent.run;
 
 import java.time.Duration;
+import java.util.Optional;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A terminal progress bar with ETA, frames/s and the latest returns. */
+/** A terminal progress bar with ETA (from the latest iteration's pace), frames/s and the latest returns. */
 final class TerminalProgress implements Progress {
     private final ProgressBar bar;
+    private final IterationPace pace;
 
     TerminalProgress(String task, long totalFrames, long doneFrames) {
+        this.pace = new IterationPace(totalFrames, doneFrames, System.nanoTime());
         this.bar = new ProgressBarBuilder()
                 .setTaskName(task)
                 .setInitialMax(totalFrames)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUnit(" frames", 1)
                 .showSpeed()
+                .setEtaFunction(state -> {
+                    double left = pace.secondsLeft(state.getCurrent(), System.nanoTime());
+                    return Double.isFinite(left) ? Optional.of(Duration.ofSeconds(Math.round(left))) : Optional.empty();
+                })
                 .setUpdateIntervalMillis(500)
                 .startsFrom(doneFrames, Duration.ZERO)
                 .build();
@@ -28,8 +35,9 @@ final class TerminalProgress implements Progress {
     }
 
     @Override
-    public void iterationDone(String line) {
+    public void iterationDone(long trainFrames, String line) {
         // the bar keeps its line; finished iterations are in metrics.csv and the status message
+        pace.iterationDone(trainFrames, System.nanoTime());
     }
 
     @Override

@@ -74,7 +74,7 @@ class ExperimentRunnerResumeTest {
             }
 
             @Override
-            public void iterationDone(String line) {
+            public void iterationDone(long trainFrames, String line) {
             }
 
             @Override
