@@ -31,17 +31,27 @@ json_number() {
   sed -n "s/^ *\"$2\" *: *\([-0-9.eE]*\).*/\1/p" "$1" | head -n 1
 }
 
-echo "== random play: eval at epsilon 1.0, no training"
-"$root/sparsedrl" train --env "$env" --seed "$seed" --out "$dir/random" --force \
-  --iterations 1 --train-steps 1 --eval-steps 20000 --epsilon-eval 1.0 \
-  --replay-capacity 1000 --min-replay 32 "$@" >/dev/null
-random=$(json_number "$dir/random/result.json" finalEvalReturn)
-
-# The Pong check takes hours of CPU: a rerun with the same command line picks up where it stopped.
+# The Pong check takes hours of CPU: a rerun with the same command line picks up where it stopped
+# and keeps the random-play figure it measured before.
 command_line="train --env $env --seed $seed --frames $frames $*"
 command_file="$dir/dqn-command.txt"
+same_command=false
+if [ -f "$command_file" ] && [ "$(cat "$command_file")" = "$command_line" ]; then
+  same_command=true
+fi
+
+if $same_command && [ -f "$dir/random/result.json" ]; then
+  echo "== random play: measured before, in $dir/random"
+else
+  echo "== random play: eval at epsilon 1.0, no training"
+  "$root/sparsedrl" train --env "$env" --seed "$seed" --out "$dir/random" --force \
+    --iterations 1 --train-steps 1 --eval-steps 20000 --epsilon-eval 1.0 \
+    --replay-capacity 1000 --min-replay 32 "$@" >/dev/null
+fi
+random=$(json_number "$dir/random/result.json" finalEvalReturn)
+
 start=$(date +%s)
-if [ -f "$command_file" ] && [ "$(cat "$command_file")" = "$command_line" ] && [ -d "$dir/dqn" ]; then
+if $same_command && [ -d "$dir/dqn" ]; then
   if [ -f "$dir/dqn/result.json" ]; then
     echo "== dense DQN, $frames frames: already finished in $dir/dqn"
   else
