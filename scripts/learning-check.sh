@@ -12,7 +12,8 @@
 # its last checkpoint ('sparsedrl resume'), or only reports when it already finished; any other
 # command line starts it afresh.
 # Measured (2-core machine shared with other jobs, --threads 1): minatar 100k frames, seed 1: DQN 4.81
-# vs random 0.53, 1,777 s.
+# vs random 0.53, 1,777 s. pong 3M frames, seed 1 (2-core AVX-512 machine): first 3 iterations -21.00,
+# last 3 -15.39, random play -20.27, 3,161,952 frames, 12,440 s.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 which_check="${1:-minatar}"

@@ -271,9 +271,10 @@ public final class ExperimentRunner implements AutoCloseable {
         }
     }
 
-    /** Training frames done so far (after a resume: where the run continues). */
-    public long trainFramesDone() {
-        return trainFrames();
+    /** Where the run stands (after a resume: where it continues), for progress reports and the ETA. */
+    public ProgressStart progressStart() {
+        return new ProgressStart(cfg.totalTrainSteps() * cfg.frameSkip(), cfg.iterations(), iteration,
+                phase == TRAIN && phaseSteps == 0, trainFrames());
     }
 
     private long trainFrames() {

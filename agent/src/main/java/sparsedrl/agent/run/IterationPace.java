@@ -1,25 +1,42 @@
 package sparsedrl.agent.run;
 
 /**
- * Time left in a run, from the pace of its latest whole iteration (training and evaluation phase).
- * An average since the start would promise far too early an end: the first Atari iteration only
- * fills the replay buffer, with no gradient updates, and runs several times faster than the rest.
- * Before the first iteration ends the average since the start is all there is.
+ * Time left in a run and where its frame count will end, from its latest whole iteration (training and
+ * evaluation phase).
+ *
+ * <p>An average since the start would promise far too early an end: the first Atari iteration only fills the
+ * replay buffer, with no gradient updates, and runs several times faster than the rest. The planned frame
+ * count is no sure end either: each phase finishes the episode in progress, so a Pong iteration runs a few
+ * thousand frames past its budget, and a frame-based ETA reached zero an iteration before the end, with the
+ * last evaluation phase still to run. So the time left is the latest whole iteration's duration for each
+ * iteration still to go, less the time the current one has run. Before a whole iteration has been seen (the
+ * first one, or the rest of an iteration a resume joined in the middle), the frame rate and the planned
+ * frames are all there is.
  */
 final class IterationPace {
-    private final long totalFrames;
+    private final int iterations;
+    private final long plannedIterationFrames;
+    private final long plannedFrames;
     private final long startNanos;
     private final long startFrames;
+    private int iterationsDone;
+    private boolean wholeIteration;
     private long iterationStartNanos;
     private long iterationStartFrames;
     private double iterationFramesPerSecond = Double.NaN;
+    private double wholeIterationSeconds = Double.NaN;
+    private long wholeIterationFrames;
 
-    IterationPace(long totalFrames, long doneFrames, long nowNanos) {
-        this.totalFrames = totalFrames;
+    IterationPace(ProgressStart start, long nowNanos) {
+        this.iterations = start.iterations();
+        this.plannedFrames = start.plannedFrames();
+        this.plannedIterationFrames = start.plannedFrames() / Math.max(1, start.iterations());
+        this.iterationsDone = start.iterationsDone();
+        this.wholeIteration = start.atIterationStart();
         this.startNanos = nowNanos;
-        this.startFrames = doneFrames;
+        this.startFrames = start.doneFrames();
         this.iterationStartNanos = nowNanos;
-        this.iterationStartFrames = doneFrames;
+        this.iterationStartFrames = start.doneFrames();
     }
 
     /** Marks the end of an iteration at {@code trainFrames} training frames. */
@@ -28,6 +45,12 @@ final class IterationPace {
         if (seconds > 0 && trainFrames > iterationStartFrames) {
             iterationFramesPerSecond = (trainFrames - iterationStartFrames) / seconds;
         }
+        if (wholeIteration && seconds > 0) {
+            wholeIterationSeconds = seconds;
+            wholeIterationFrames = trainFrames - iterationStartFrames;
+        }
+        iterationsDone++;
+        wholeIteration = true;
         iterationStartNanos = nowNanos;
         iterationStartFrames = trainFrames;
     }
@@ -41,9 +64,27 @@ final class IterationPace {
         return seconds > 0 ? (trainFrames - startFrames) / seconds : Double.NaN;
     }
 
-    /** Seconds left, NaN while unknown; never negative (a phase finishes its last episode, so a run may pass its planned frames). */
+    /**
+     * Training frames the run will have at its end: the frames at the start of the current iteration plus, for
+     * each iteration still to go, the larger of the planned and the latest whole iteration's frames; the planned
+     * count while the start of the current iteration is unknown (a resume in its middle).
+     */
+    synchronized long expectedTotalFrames() {
+        if (!wholeIteration) {
+            return plannedFrames;
+        }
+        long perIteration = Math.max(plannedIterationFrames, wholeIterationFrames);
+        return iterationStartFrames + (long) Math.max(0, iterations - iterationsDone) * perIteration;
+    }
+
+    /** Seconds left, NaN while unknown; never negative. */
     synchronized double secondsLeft(long trainFrames, long nowNanos) {
+        if (!Double.isNaN(wholeIterationSeconds)) {
+            double left = Math.max(0, iterations - iterationsDone) * wholeIterationSeconds
+                    - (nowNanos - iterationStartNanos) / 1e9;
+            return Math.max(0, left);
+        }
         double fps = framesPerSecond(trainFrames, nowNanos);
-        return fps > 0 ? Math.max(0, totalFrames - trainFrames) / fps : Double.NaN;
+        return fps > 0 ? Math.max(0, expectedTotalFrames() - trainFrames) / fps : Double.NaN;
     }
 }

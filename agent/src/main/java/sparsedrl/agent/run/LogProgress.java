@@ -6,18 +6,16 @@ import java.util.Locale;
 /** Plain progress lines (for logs, pipes and batch jobs): at most one every few seconds, plus one per iteration. */
 final class LogProgress implements Progress {
     private final String task;
-    private final long totalFrames;
     private final PrintStream out;
     private final long intervalNanos;
     private final IterationPace pace;
     private long lastNanos = System.nanoTime();
 
-    LogProgress(String task, long totalFrames, long doneFrames, PrintStream out, int intervalSeconds) {
+    LogProgress(String task, ProgressStart start, PrintStream out, int intervalSeconds) {
         this.task = task;
-        this.totalFrames = totalFrames;
         this.out = out;
         this.intervalNanos = intervalSeconds * 1_000_000_000L;
-        this.pace = new IterationPace(totalFrames, doneFrames, lastNanos);
+        this.pace = new IterationPace(start, lastNanos);
     }
 
     @Override
@@ -27,6 +25,7 @@ final class LogProgress implements Progress {
             return;
         }
         lastNanos = now;
+        long totalFrames = pace.expectedTotalFrames();
         out.printf(Locale.ROOT, "%s: %d/%d frames (%.1f%%), %.0f frames/s, ETA %s, %s%n", task, trainFrames, totalFrames,
                 100.0 * trainFrames / Math.max(1, totalFrames), pace.framesPerSecond(trainFrames, now),
                 formatDuration(pace.secondsLeft(trainFrames, now)), status);

@@ -16,10 +16,10 @@ public interface Progress extends AutoCloseable {
     void close();
 
     /** A progress bar when a console is attached, plain lines on {@code System.err} otherwise. */
-    static Progress forTerminal(String task, long totalFrames, long doneFrames) {
+    static Progress forTerminal(String task, ProgressStart start) {
         if (System.console() != null) {
-            return new TerminalProgress(task, totalFrames, doneFrames);
+            return new TerminalProgress(task, start);
         }
-        return new LogProgress(task, totalFrames, doneFrames, System.err, 30);
+        return new LogProgress(task, start, System.err, 30);
     }
 }

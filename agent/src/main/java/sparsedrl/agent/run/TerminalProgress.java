@@ -6,16 +6,16 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A terminal progress bar with ETA (from the latest iteration's pace), frames/s and the latest returns. */
+/** A terminal progress bar with ETA (from the latest whole iteration's duration), frames/s and the latest returns. */
 final class TerminalProgress implements Progress {
     private final ProgressBar bar;
     private final IterationPace pace;
 
-    TerminalProgress(String task, long totalFrames, long doneFrames) {
-        this.pace = new IterationPace(totalFrames, doneFrames, System.nanoTime());
+    TerminalProgress(String task, ProgressStart start) {
+        this.pace = new IterationPace(start, System.nanoTime());
         this.bar = new ProgressBarBuilder()
                 .setTaskName(task)
-                .setInitialMax(totalFrames)
+                .setInitialMax(pace.expectedTotalFrames())
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUnit(" frames", 1)
                 .showSpeed()
@@ -24,7 +24,7 @@ final class TerminalProgress implements Progress {
                     return Double.isFinite(left) ? Optional.of(Duration.ofSeconds(Math.round(left))) : Optional.empty();
                 })
                 .setUpdateIntervalMillis(500)
-                .startsFrom(doneFrames, Duration.ZERO)
+                .startsFrom(start.doneFrames(), Duration.ZERO)
                 .build();
     }
 
@@ -38,6 +38,7 @@ final class TerminalProgress implements Progress {
     public void iterationDone(long trainFrames, String line) {
         // the bar keeps its line; finished iterations are in metrics.csv and the status message
         pace.iterationDone(trainFrames, System.nanoTime());
+        bar.maxHint(pace.expectedTotalFrames());
     }
 
     @Override

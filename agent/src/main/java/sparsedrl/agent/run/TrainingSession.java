@@ -32,10 +32,8 @@ public final class TrainingSession {
             } else {
                 runner.initializeFresh();
             }
-            long total = cfg.totalTrainSteps() * cfg.frameSkip();
             RunResult result;
-            try (Progress progress = Progress.forTerminal(runDir.getFileName().toString(), total,
-                    runner.trainFramesDone())) {
+            try (Progress progress = Progress.forTerminal(runDir.getFileName().toString(), runner.progressStart())) {
                 result = runner.run(progress);
             }
             drawCurve(runDir, err);

@@ -142,6 +142,26 @@ class ExperimentRunnerResumeTest {
     }
 
     @Test
+    void progressStartsWhereTheRunStands(@TempDir Path tmp) throws IOException {
+        RunConfig cfg = config("dense", 0);
+        Path dir = tmp.resolve("run");
+        try (ExperimentRunner r = runner(cfg, dir, QUIET)) {
+            r.initializeFresh();
+            // 3 iterations of 700 training steps, one frame each on MinAtar
+            assertEquals(new ProgressStart(2_100, 3, 0, true, 0), r.progressStart());
+        }
+        crash(cfg, dir, 1200);
+        try (ExperimentRunner r = runner(cfg, dir, QUIET)) {
+            assertNotNull(r.resume());
+            ProgressStart start = r.progressStart();
+            // the newest checkpoint lies inside the second iteration's training phase
+            assertEquals(1, start.iterationsDone());
+            assertTrue(!start.atIterationStart());
+            assertTrue(start.doneFrames() > 700 && start.doneFrames() < 1200, "frames " + start.doneFrames());
+        }
+    }
+
+    @Test
     void sparseMethodStateSurvivesResume(@TempDir Path tmp) throws IOException {
         RunConfig cfg = config("set", 0.8);
         Path a = tmp.resolve("a");
