@@ -14,11 +14,8 @@ package sparsedrl.agent.run;
  * frames are all there is.
  */
 final class IterationPace {
-    private final int iterations;
-    private final long plannedIterationFrames;
-    private final long plannedFrames;
+    private final ProgressStart start;
     private final long startNanos;
-    private final long startFrames;
     private int iterationsDone;
     private boolean wholeIteration;
     private long iterationStartNanos;
@@ -28,13 +25,10 @@ final class IterationPace {
     private long wholeIterationFrames;
 
     IterationPace(ProgressStart start, long nowNanos) {
-        this.iterations = start.iterations();
-        this.plannedFrames = start.plannedFrames();
-        this.plannedIterationFrames = start.plannedFrames() / Math.max(1, start.iterations());
+        this.start = start;
         this.iterationsDone = start.iterationsDone();
         this.wholeIteration = start.atIterationStart();
         this.startNanos = nowNanos;
-        this.startFrames = start.doneFrames();
         this.iterationStartNanos = nowNanos;
         this.iterationStartFrames = start.doneFrames();
     }
@@ -61,7 +55,7 @@ final class IterationPace {
             return iterationFramesPerSecond;
         }
         double seconds = (nowNanos - startNanos) / 1e9;
-        return seconds > 0 ? (trainFrames - startFrames) / seconds : Double.NaN;
+        return seconds > 0 ? (trainFrames - start.doneFrames()) / seconds : Double.NaN;
     }
 
     /**
@@ -71,20 +65,25 @@ final class IterationPace {
      */
     synchronized long expectedTotalFrames() {
         if (!wholeIteration) {
-            return plannedFrames;
+            return start.plannedFrames();
         }
-        long perIteration = Math.max(plannedIterationFrames, wholeIterationFrames);
-        return iterationStartFrames + (long) Math.max(0, iterations - iterationsDone) * perIteration;
+        long perIteration = Math.max(start.plannedFrames() / Math.max(1, start.iterations()), wholeIterationFrames);
+        return iterationStartFrames + (long) iterationsLeft() * perIteration;
     }
 
     /** Seconds left, NaN while unknown; never negative. */
     synchronized double secondsLeft(long trainFrames, long nowNanos) {
         if (!Double.isNaN(wholeIterationSeconds)) {
-            double left = Math.max(0, iterations - iterationsDone) * wholeIterationSeconds
+            double left = iterationsLeft() * wholeIterationSeconds
                     - (nowNanos - iterationStartNanos) / 1e9;
             return Math.max(0, left);
         }
         double fps = framesPerSecond(trainFrames, nowNanos);
         return fps > 0 ? Math.max(0, expectedTotalFrames() - trainFrames) / fps : Double.NaN;
+    }
+
+    /** Iterations not yet finished, the current one included. */
+    private int iterationsLeft() {
+        return Math.max(0, start.iterations() - iterationsDone);
     }
 }
