@@ -20,7 +20,7 @@ class EnvScriptTest {
     @TempDir
     Path tmp;
 
-    private static Path repoRoot() {
+    static Path repoRoot() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.exists(p.resolve("env.sh"))) {
             p = p.getParent();
