@@ -160,6 +160,30 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Resolves {@code sparsedrl train} command lines without running anything: a sweep checks each
+     * run's command line with it before it writes or submits anything. One instance parses many.
+     */
+    public static final class DryRun {
+        private final TrainCommand command = new TrainCommand();
+        private final CommandLine commandLine = new CommandLine(command);
+
+        /**
+         * The configuration {@code sparsedrl train ARGS} would run with.
+         *
+         * @param fileValues the values the command gets through its --config file (may be empty)
+         * @throws UsageException for anything train would refuse as bad usage
+         */
+        public RunConfig resolve(List<String> args, ObjectNode fileValues) {
+            try {
+                commandLine.parseArgs(args.toArray(String[]::new)); // resets every option first
+            } catch (CommandLine.ParameterException e) {
+                throw new UsageException(e.getMessage());
+            }
+            return command.resolveConfig(fileValues);
+        }
+    }
+
     /** Preset, then {@code fileValues} and the --config file, then the explicit flags. */
     private RunConfig resolveConfig(ObjectNode fileValues) {
         try {

@@ -1,0 +1,142 @@
+package sparsedrl.agent.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import sparsedrl.agent.run.ChildJvm;
+import sparsedrl.analysis.runs.SweepManifest;
+import sparsedrl.cli.SparseDrl;
+
+/**
+ * One process per sweep directory and per run: a second sweep on the same --out is refused, a run
+ * task started twice leaves the run to the first; a signal stops a sweep or a task with a
+ * checkpoint (exit code 3), and a task warned of its Slurm time limit (SIGUSR1) requeues itself.
+ * Real child processes and real training runs (small ones).
+ */
+class SweepLockAndSignalTest {
+
+    /** One dense run of 2 x 1,000 training steps with small batches: a few seconds, a checkpoint every 400 steps. */
+    private static Path spec(Path dir) throws Exception {
+        return Files.writeString(dir.resolve("one-run.json"), """
+                {"name": "one-run", "frames": 2000,
+                 "base": {"iterations": "2", "batch-size": "8", "min-replay": "100", "replay-capacity": "500",
+                          "threads": "1", "dormant-samples": "32", "checkpoint-every-steps": "400",
+                          "checkpoint-minutes": "0"},
+                 "axes": {"env": ["minatar:breakout"], "method": ["dense"], "seed": [0]}}
+                """);
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    /** The command line in this JVM, capturing what it prints (commands print to System.out too). */
+    private static Run cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        // before the command line is built: picocli's default strategy keeps the System.out it saw then
+        System.setOut(new PrintStream(out, true));
+        try {
+            CommandLine cl = SparseDrl.commandLine();
+            StringWriter err = new StringWriter();
+            cl.setErr(new PrintWriter(err, true));
+            return new Run(cl.execute(args), out.toString(), err.toString());
+        } finally {
+            System.setOut(old);
+        }
+    }
+
+    private static Path onlyRunDir(Path sweep) throws Exception {
+        return SweepManifest.runDir(sweep, SweepManifest.read(sweep).runs().get(0));
+    }
+
+    @Test
+    void aSecondSweepOnTheSameDirectoryIsRefusedAndASignalStopsTheFirst(@TempDir Path tmp) throws Exception {
+        Path spec = spec(tmp);
+        Path sweep = tmp.resolve("sweep");
+        ChildJvm first = ChildJvm.start(tmp.resolve("first.log"),
+                List.of("sweep", spec.toString(), "--out", sweep.toString(), "--executor", "local"));
+        assertTrue(first.await(() -> SweepManifest.exists(sweep)), first.log());
+        Path runDir = onlyRunDir(sweep);
+        assertTrue(first.await(() -> ChildJvm.hasCheckpoint(runDir)), first.log());
+
+        for (String executor : List.of("slurm", "local")) {
+            Run second = cli("sweep", spec.toString(), "--out", sweep.toString(), "--executor", executor, "--no-submit");
+            assertEquals(SparseDrl.EXIT_USAGE, second.code(), second.out() + second.err());
+            assertTrue(second.err().contains("in use by another sparsedrl sweep (pid " + first.process().pid() + ")"),
+                    second.err());
+        }
+        assertTrue(Files.notExists(sweep.resolve("slurm")), "the refused sweep wrote no job script");
+
+        first.signal("TERM");
+        assertEquals(SparseDrl.EXIT_STOPPED, first.exitCode(), first.log());
+        assertTrue(first.log().contains("1 stopped") && first.log().contains("run the same sweep command again"),
+                first.log());
+        assertEquals(RunState.RESUMABLE, RunState.of(runDir));
+
+        Run again = cli("sweep", spec.toString(), "--out", sweep.toString(), "--executor", "local");
+        assertEquals(SparseDrl.EXIT_OK, again.code(), again.out() + again.err());
+        assertEquals(RunState.FINISHED, RunState.of(runDir));
+        String runLog = Files.readString(RunTask.logFile(sweep, SweepManifest.read(sweep).runs().get(0)));
+        assertTrue(runLog.contains("stopped by SIGTERM") && runLog.contains("resumed from"), runLog);
+    }
+
+    @Test
+    void aRunTaskStartedTwiceLeavesTheRunToTheFirst(@TempDir Path tmp) throws Exception {
+        Path spec = spec(tmp);
+        Path sweep = tmp.resolve("sweep");
+        assertEquals(0, cli("sweep", spec.toString(), "--out", sweep.toString(), "--executor", "slurm", "--no-submit")
+                .code());
+        Path runDir = onlyRunDir(sweep);
+        ChildJvm task = ChildJvm.start(tmp.resolve("task.log"), List.of("sweep", "run-task", sweep.toString(), "0"));
+        assertTrue(task.await(() -> ChildJvm.hasCheckpoint(runDir)), task.log());
+
+        Run twin = cli("sweep", "run-task", sweep.toString(), "0");
+        assertEquals(SparseDrl.EXIT_OK, twin.code(), twin.out() + twin.err());
+        assertTrue(twin.out().contains("BUSY another process is running it (pid " + task.process().pid() + ")"),
+                twin.out());
+
+        task.signal("TERM");
+        assertEquals(SparseDrl.EXIT_STOPPED, task.exitCode(), task.log());
+        assertEquals(RunState.RESUMABLE, RunState.of(runDir));
+        String runLog = Files.readString(RunTask.logFile(sweep, SweepManifest.read(sweep).runs().get(0)));
+        assertEquals(1, runLog.lines().filter(l -> l.startsWith("### ")).count(), "one launch only:\n" + runLog);
+    }
+
+    @Test
+    void aTaskWarnedOfItsTimeLimitCheckpointsAndRequeuesItself(@TempDir Path tmp) throws Exception {
+        Path spec = spec(tmp);
+        Path sweep = tmp.resolve("sweep");
+        assertEquals(0, cli("sweep", spec.toString(), "--out", sweep.toString(), "--executor", "slurm", "--no-submit")
+                .code());
+        Path runDir = onlyRunDir(sweep);
+        // a stand-in for Slurm's scontrol that records how it was called
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path calls = tmp.resolve("scontrol-calls.txt");
+        Path scontrol = Files.writeString(bin.resolve("scontrol"), "#!/bin/sh\necho \"$@\" >> '" + calls + "'\n");
+        Files.setPosixFilePermissions(scontrol, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ChildJvm task = ChildJvm.start(tmp.resolve("task.log"), null,
+                Map.of("PATH", bin + ":" + System.getenv("PATH"), "SLURM_ARRAY_JOB_ID", "4242", "SLURM_ARRAY_TASK_ID", "0"),
+                List.of("sweep", "run-task", sweep.toString(), "0"));
+        assertTrue(task.await(() -> ChildJvm.hasCheckpoint(runDir)), task.log());
+
+        task.signal("USR1");
+        assertEquals(SparseDrl.EXIT_STOPPED, task.exitCode(), task.log());
+        assertEquals("requeue 4242_0", Files.readString(calls).strip());
+        assertTrue(task.log().contains("requeued 4242_0"), task.log());
+        assertEquals(RunState.RESUMABLE, RunState.of(runDir), "the requeued task resumes it (SlurmSweepTest runs that)");
+        String runLog = Files.readString(RunTask.logFile(sweep, SweepManifest.read(sweep).runs().get(0)));
+        assertTrue(runLog.contains("stopped by SIGTERM"), runLog);
+    }
+}
