@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import sparsedrl.cli.CliRun;
 import sparsedrl.cli.SparseDrl;
 
 /**
@@ -26,18 +24,11 @@ class ForceAndLockTest {
     private static final List<String> TINY = List.of("--iterations", "1", "--train-steps", "200", "--eval-steps", "50",
             "--min-replay", "100", "--batch-size", "8", "--replay-capacity", "500", "--threads", "1");
 
-    private record Run(int code, String err) {
-    }
-
-    private static Run train(Path out, String... more) {
+    private static CliRun train(Path out, String... more) {
         List<String> args = new ArrayList<>(List.of("train", "--out", out.toString()));
         args.addAll(TINY);
         args.addAll(List.of(more));
-        CommandLine cl = SparseDrl.commandLine();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(new StringWriter(), true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(args.toArray(String[]::new)), err.toString());
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     @Test
@@ -45,7 +36,7 @@ class ForceAndLockTest {
         Path x = Files.createDirectories(tmp.resolve("x"));
         Files.createDirectories(x.resolve("sub"));
         Files.writeString(x.resolve("thesis.tex"), "t");
-        Run r = train(x, "--force");
+        CliRun r = train(x, "--force");
         assertEquals(SparseDrl.EXIT_USAGE, r.code(), r.err());
         assertTrue(r.err().contains("only a run directory that sparsedrl created") && r.err().contains("nothing was deleted"),
                 r.err());
@@ -83,13 +74,13 @@ class ForceAndLockTest {
         Path d = tmp.resolve("run");
         assertEquals(0, train(d, "--seed", "1").code());
         assertTrue(Files.isRegularFile(d.resolve(RunDirectory.MARKER)));
-        Run again = train(d, "--seed", "2", "--force");
+        CliRun again = train(d, "--seed", "2", "--force");
         assertEquals(0, again.code(), again.err());
         assertTrue(Files.readString(d.resolve("config.json")).contains("\"seed\" : 2"));
 
         Files.writeString(d.resolve("notes.txt"), "mine");
         Files.writeString(d.resolve("checkpoints").resolve("best.bin"), "mine too");
-        Run refused = train(d, "--seed", "3", "--force");
+        CliRun refused = train(d, "--seed", "3", "--force");
         assertEquals(SparseDrl.EXIT_USAGE, refused.code(), refused.err());
         assertTrue(refused.err().contains("checkpoints/best.bin, notes.txt"), refused.err());
         assertEquals("mine", Files.readString(d.resolve("notes.txt")));
@@ -101,7 +92,7 @@ class ForceAndLockTest {
     void runLikeFilesWithoutTheMarkerAreNotTheToolsToDelete(@TempDir Path tmp) throws Exception {
         Path d = Files.createDirectories(tmp.resolve("copied"));
         Files.writeString(d.resolve("metrics.csv"), "a user's copy");
-        Run r = train(d, "--force");
+        CliRun r = train(d, "--force");
         assertEquals(SparseDrl.EXIT_USAGE, r.code(), r.err());
         assertEquals("a user's copy", Files.readString(d.resolve("metrics.csv")));
     }
@@ -116,7 +107,7 @@ class ForceAndLockTest {
         ChildJvm child = ChildJvm.start(tmp.resolve("child.log"), args);
         assertTrue(child.await(() -> ChildJvm.hasCheckpoint(d)), child.log());
 
-        Run second = train(d, "--seed", "6", "--force");
+        CliRun second = train(d, "--seed", "6", "--force");
         assertEquals(SparseDrl.EXIT_USAGE, second.code(), second.err());
         assertTrue(second.err().contains("in use by another sparsedrl process (pid " + child.process().pid() + ")"),
                 second.err());

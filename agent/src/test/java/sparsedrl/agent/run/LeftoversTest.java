@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import sparsedrl.cli.CliRun;
 import sparsedrl.cli.SparseDrl;
 
 /**
@@ -23,26 +19,6 @@ import sparsedrl.cli.SparseDrl;
  * weights) stops with exit code 1 naming the iteration and keeps its last good checkpoint.
  */
 class LeftoversTest {
-
-    private record Run(int code, String err) {
-    }
-
-    private static Run cli(String... args) {
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        PrintStream old = System.err;
-        // before the command line is built: picocli's default strategy keeps the System.err it saw then
-        System.setErr(new PrintStream(log, true));
-        try {
-            CommandLine cl = SparseDrl.commandLine();
-            StringWriter err = new StringWriter();
-            cl.setOut(new PrintWriter(new StringWriter(), true));
-            cl.setErr(new PrintWriter(err, true));
-            int code = cl.execute(args);
-            return new Run(code, log + err.toString());
-        } finally {
-            System.setErr(old);
-        }
-    }
 
     private static List<String> train(Path out, String... more) {
         List<String> a = new ArrayList<>(List.of("train", "--out", out.toString(), "--iterations", "2",
@@ -55,7 +31,7 @@ class LeftoversTest {
     @Test
     void resumeRemovesTheTemporaryFilesOfKilledWritesAndNothingElse(@TempDir Path tmp) throws Exception {
         Path d = tmp.resolve("run");
-        assertEquals(0, cli(train(d).toArray(String[]::new)).code());
+        assertEquals(0, CliRun.of(train(d).toArray(String[]::new)).code());
         // as if killed after its last checkpoint: no result yet, and writes cut short by the kill
         Files.delete(d.resolve(RunResult.FILE));
         List<Path> ours = List.of(d.resolve(".metrics.csv4120938475.tmp"), d.resolve(".result.json77.tmp"),
@@ -68,7 +44,7 @@ class LeftoversTest {
         for (Path p : theirs) {
             Files.writeString(p, "keep");
         }
-        Run r = cli("resume", d.toString());
+        CliRun r = CliRun.of("resume", d.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("removed 3 unfinished temporary file(s)"), r.err());
         for (Path p : ours) {
@@ -83,7 +59,7 @@ class LeftoversTest {
     void aDivergingRunStopsNamingTheIterationAndKeepsItsLastGoodCheckpoint(@TempDir Path tmp) throws Exception {
         Path d = tmp.resolve("run");
         // a learning rate of 1e30 sends the weights past float range within a few updates (learning starts at step 101)
-        Run r = cli(train(d, "--lr", "1e30").toArray(String[]::new));
+        CliRun r = CliRun.of(train(d, "--lr", "1e30").toArray(String[]::new));
         assertEquals(SparseDrl.EXIT_FAILURE, r.code(), r.err());
         assertTrue(r.err().contains("training diverged in iteration 1/2 after 1"), r.err());
         assertTrue(r.err().contains(" is NaN") || r.err().contains("Infinity"), r.err());

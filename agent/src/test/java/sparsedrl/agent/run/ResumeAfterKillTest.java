@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import sparsedrl.cli.CliRun;
 import sparsedrl.cli.SparseDrl;
 
 /**
@@ -45,24 +41,11 @@ class ResumeAfterKillTest {
         cli(train(reference).toArray(String[]::new));
     }
 
-    /** Runs the command line in this JVM; returns what it printed on standard error. */
+    /** Runs the command line in this JVM, which must succeed; returns what it printed on standard error. */
     private static String cli(String... args) {
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        PrintStream old = System.err;
-        // before the command line is built: picocli's default strategy keeps the System.err it saw then
-        System.setErr(new PrintStream(log, true));
-        StringWriter err = new StringWriter();
-        int code;
-        try {
-            CommandLine cl = SparseDrl.commandLine();
-            cl.setErr(new PrintWriter(err, true));
-            cl.setOut(new PrintWriter(new StringWriter(), true));
-            code = cl.execute(args);
-        } finally {
-            System.setErr(old);
-        }
-        assertEquals(0, code, err + log.toString());
-        return err + log.toString();
+        CliRun r = CliRun.of(args);
+        assertEquals(0, r.code(), r.err());
+        return r.err();
     }
 
     private static List<String> train(Path out) {

@@ -5,43 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import sparsedrl.cli.CliRun;
 import sparsedrl.cli.SparseDrl;
 
 /** A run says what memory and disk it needs when it starts, and is refused (exit 2, nothing written) when they are not there. */
 class RunNeedsTest {
 
-    private record Run(int code, String err) {
-    }
-
-    /** Runs the command line in this JVM, capturing the run's log (System.err) and the command's errors. */
-    private static Run cli(String... args) {
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        PrintStream old = System.err;
-        // before the command line is built: picocli's default strategy keeps the System.err it saw then
-        System.setErr(new PrintStream(log, true));
-        try {
-            CommandLine cl = SparseDrl.commandLine();
-            StringWriter err = new StringWriter();
-            cl.setOut(new PrintWriter(new StringWriter(), true));
-            cl.setErr(new PrintWriter(err, true));
-            int code = cl.execute(args);
-            return new Run(code, log + err.toString());
-        } finally {
-            System.setErr(old);
-        }
-    }
-
     @Test
     void theNeedsArePrintedWhenARunStarts(@TempDir Path tmp) {
-        Run r = cli("train", "--out", tmp.resolve("run").toString(), "--iterations", "1", "--train-steps", "20",
+        CliRun r = CliRun.of("train", "--out", tmp.resolve("run").toString(), "--iterations", "1", "--train-steps", "20",
                 "--eval-steps", "0", "--min-replay", "16", "--batch-size", "8", "--replay-capacity", "1000",
                 "--threads", "1");
         assertEquals(0, r.code(), r.err());
@@ -56,7 +31,7 @@ class RunNeedsTest {
         Path out = tmp.resolve("run");
         // twice what this JVM may use, in MinAtar Breakout entries of 406 bytes
         long capacity = Math.min(Integer.MAX_VALUE, 2 * Runtime.getRuntime().maxMemory() / 406);
-        Run r = cli("train", "--out", out.toString(), "--replay-capacity", Long.toString(capacity), "--threads", "1");
+        CliRun r = CliRun.of("train", "--out", out.toString(), "--replay-capacity", Long.toString(capacity), "--threads", "1");
         assertEquals(SparseDrl.EXIT_USAGE, r.code(), r.err());
         assertTrue(r.err().contains("of memory (replay buffer") && r.err().contains("lower --replay-capacity"), r.err());
         assertFalse(out.toFile().exists(), "a refused run leaves no run directory behind");

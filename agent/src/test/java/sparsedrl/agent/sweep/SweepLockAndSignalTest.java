@@ -3,10 +3,6 @@ package sparsedrl.agent.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import sparsedrl.agent.run.ChildJvm;
 import sparsedrl.analysis.runs.SweepManifest;
+import sparsedrl.cli.CliRun;
 import sparsedrl.cli.SparseDrl;
 
 /**
@@ -38,23 +34,12 @@ class SweepLockAndSignalTest {
                 """);
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    /** The command line in this JVM, capturing what it prints (commands print to System.out too). */
-    private static Run cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream old = System.out;
-        // before the command line is built: picocli's default strategy keeps the System.out it saw then
-        System.setOut(new PrintStream(out, true));
-        try {
-            CommandLine cl = SparseDrl.commandLine();
-            StringWriter err = new StringWriter();
-            cl.setErr(new PrintWriter(err, true));
-            return new Run(cl.execute(args), out.toString(), err.toString());
-        } finally {
-            System.setOut(old);
-        }
+    /** The one-run sweep written (sweep.json and the job script, nothing submitted), as a Slurm task finds it. */
+    private static Path preparedSweep(Path tmp) throws Exception {
+        Path sweep = tmp.resolve("sweep");
+        CliRun r = CliRun.of("sweep", spec(tmp).toString(), "--out", sweep.toString(), "--executor", "slurm", "--no-submit");
+        assertEquals(0, r.code(), r.out() + r.err());
+        return sweep;
     }
 
     private static Path onlyRunDir(Path sweep) throws Exception {
@@ -72,7 +57,7 @@ class SweepLockAndSignalTest {
         assertTrue(first.await(() -> ChildJvm.hasCheckpoint(runDir)), first.log());
 
         for (String executor : List.of("slurm", "local")) {
-            Run second = cli("sweep", spec.toString(), "--out", sweep.toString(), "--executor", executor, "--no-submit");
+            CliRun second = CliRun.of("sweep", spec.toString(), "--out", sweep.toString(), "--executor", executor, "--no-submit");
             assertEquals(SparseDrl.EXIT_USAGE, second.code(), second.out() + second.err());
             assertTrue(second.err().contains("in use by another sparsedrl sweep (pid " + first.process().pid() + ")"),
                     second.err());
@@ -85,7 +70,7 @@ class SweepLockAndSignalTest {
                 first.log());
         assertEquals(RunState.RESUMABLE, RunState.of(runDir));
 
-        Run again = cli("sweep", spec.toString(), "--out", sweep.toString(), "--executor", "local");
+        CliRun again = CliRun.of("sweep", spec.toString(), "--out", sweep.toString(), "--executor", "local");
         assertEquals(SparseDrl.EXIT_OK, again.code(), again.out() + again.err());
         assertEquals(RunState.FINISHED, RunState.of(runDir));
         String runLog = Files.readString(RunTask.logFile(sweep, SweepManifest.read(sweep).runs().get(0)));
@@ -94,15 +79,12 @@ class SweepLockAndSignalTest {
 
     @Test
     void aRunTaskStartedTwiceLeavesTheRunToTheFirst(@TempDir Path tmp) throws Exception {
-        Path spec = spec(tmp);
-        Path sweep = tmp.resolve("sweep");
-        assertEquals(0, cli("sweep", spec.toString(), "--out", sweep.toString(), "--executor", "slurm", "--no-submit")
-                .code());
+        Path sweep = preparedSweep(tmp);
         Path runDir = onlyRunDir(sweep);
         ChildJvm task = ChildJvm.start(tmp.resolve("task.log"), List.of("sweep", "run-task", sweep.toString(), "0"));
         assertTrue(task.await(() -> ChildJvm.hasCheckpoint(runDir)), task.log());
 
-        Run twin = cli("sweep", "run-task", sweep.toString(), "0");
+        CliRun twin = CliRun.of("sweep", "run-task", sweep.toString(), "0");
         assertEquals(SparseDrl.EXIT_OK, twin.code(), twin.out() + twin.err());
         assertTrue(twin.out().contains("BUSY another process is running it (pid " + task.process().pid() + ")"),
                 twin.out());
@@ -116,10 +98,7 @@ class SweepLockAndSignalTest {
 
     @Test
     void aTaskWarnedOfItsTimeLimitCheckpointsAndRequeuesItself(@TempDir Path tmp) throws Exception {
-        Path spec = spec(tmp);
-        Path sweep = tmp.resolve("sweep");
-        assertEquals(0, cli("sweep", spec.toString(), "--out", sweep.toString(), "--executor", "slurm", "--no-submit")
-                .code());
+        Path sweep = preparedSweep(tmp);
         Path runDir = onlyRunDir(sweep);
         // a stand-in for Slurm's scontrol that records how it was called
         Path bin = Files.createDirectories(tmp.resolve("bin"));
