@@ -4,7 +4,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,7 +71,6 @@ public final class ExperimentRunner implements AutoCloseable {
     private final MetricsLog metrics;
     private final CheckpointStore checkpoints;
     private final long dormantEvery;
-    private final RunNeeds needs;
 
     // Position of the run; all of it is checkpointed.
     private int iteration;
@@ -112,9 +113,8 @@ public final class ExperimentRunner implements AutoCloseable {
         this.sparsity = SparsityMethods.create(RunComponents.sparsity(cfg), spec, cfg.totalUpdates(),
                 SplitMix64.derive(cfg.seed(), "sparsity"));
         this.checkpoints = new CheckpointStore(runDir.resolve(RunDirectory.CHECKPOINTS));
-        this.needs = RunNeeds.of(cfg.replayCapacity(), trainEnv.shape(), NetworkStateIO.bytes(net.state()));
         try {
-            checkResources(log);
+            checkResources(RunNeeds.of(cfg.replayCapacity(), trainEnv.shape(), NetworkStateIO.bytes(net.state())), log);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -144,16 +144,16 @@ public final class ExperimentRunner implements AutoCloseable {
      * Prints what the run needs and refuses it (InsufficientResourcesException) when memory or disk
      * cannot hold it: before the replay buffer is allocated and before the run writes anything.
      */
-    private void checkResources(PrintStream log) {
+    private void checkResources(RunNeeds needs, PrintStream log) {
         long existing = 0;
         long usable;
         try {
             for (Path p : checkpoints.checkpoints()) {
-                existing += java.nio.file.Files.size(p);
+                existing += Files.size(p);
             }
             usable = RunNeeds.usableSpace(runDir);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot measure the disk space of " + runDir, e);
+            throw new UncheckedIOException("cannot measure the disk space of " + runDir, e);
         }
         long maxHeap = Runtime.getRuntime().maxMemory();
         log.println(needs.describe(runDir, existing, maxHeap, usable));
@@ -172,10 +172,6 @@ public final class ExperimentRunner implements AutoCloseable {
 
     public NetworkSpec spec() {
         return spec;
-    }
-
-    public RunNeeds needs() {
-        return needs;
     }
 
     /** Whether the run has taken an agent step (in this or an earlier session). */
