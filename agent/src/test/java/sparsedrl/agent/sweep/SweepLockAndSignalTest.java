@@ -23,12 +23,15 @@ import sparsedrl.cli.SparseDrl;
  */
 class SweepLockAndSignalTest {
 
-    /** One dense run of 2 x 1,000 training steps with small batches: a few seconds, a checkpoint every 400 steps. */
+    /**
+     * One dense run of 2 x 1,500 training steps with small batches: a few seconds, a first checkpoint
+     * after 200 steps and most of the run still ahead when the tests act on it.
+     */
     private static Path spec(Path dir) throws Exception {
         return Files.writeString(dir.resolve("one-run.json"), """
-                {"name": "one-run", "frames": 2000,
+                {"name": "one-run", "frames": 3000,
                  "base": {"iterations": "2", "batch-size": "8", "min-replay": "100", "replay-capacity": "500",
-                          "threads": "1", "dormant-samples": "32", "checkpoint-every-steps": "400",
+                          "threads": "1", "dormant-samples": "32", "checkpoint-every-steps": "200",
                           "checkpoint-minutes": "0"},
                  "axes": {"env": ["minatar:breakout"], "method": ["dense"], "seed": [0]}}
                 """);
