@@ -2,10 +2,12 @@ package sparsedrl.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import sparsedrl.agent.run.TrainingSession;
 
 /**
- * The {@code sparsedrl} command. Exit codes: 0 success, 2 bad usage (picocli parameter errors and
- * {@link UsageException}), 1 runtime failure.
+ * The {@code sparsedrl} command. Exit codes: 0 success, 2 bad usage or a request the machine cannot
+ * hold (picocli parameter errors and {@link UsageException}; nothing written), 1 runtime failure,
+ * 3 stopped by a signal after writing a checkpoint ({@code resume} continues; a sweep: run it again).
  */
 @Command(name = "sparsedrl",
         mixinStandardHelpOptions = true,
@@ -26,6 +28,7 @@ public final class SparseDrl implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;
+    public static final int EXIT_STOPPED = TrainingSession.EXIT_STOPPED;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,6 +45,14 @@ public final class SparseDrl implements Runnable {
     /** Runs the command line and returns the exit code (used by tests, no System.exit). */
     public static int execute(String... args) {
         return commandLine().execute(args);
+    }
+
+    /** The exit code of a training session that did not fail. */
+    static int exitCode(TrainingSession.Outcome outcome) {
+        return switch (outcome) {
+            case FINISHED -> EXIT_OK;
+            case STOPPED -> EXIT_STOPPED;
+        };
     }
 
     public static CommandLine commandLine() {

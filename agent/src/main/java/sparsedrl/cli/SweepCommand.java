@@ -13,6 +13,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import sparsedrl.agent.config.ConfigResolver;
+import sparsedrl.agent.run.ExclusiveLock;
+import sparsedrl.agent.run.StopSignals;
 import sparsedrl.agent.sweep.GridExpander;
 import sparsedrl.agent.sweep.JavaRunLauncher;
 import sparsedrl.agent.sweep.LocalExecutor;
@@ -23,13 +26,15 @@ import sparsedrl.agent.sweep.SlurmExecutor;
 import sparsedrl.agent.sweep.SlurmOptions;
 import sparsedrl.agent.sweep.SweepPresets;
 import sparsedrl.agent.sweep.SweepSpec;
+import sparsedrl.analysis.AtomicFiles;
 import sparsedrl.analysis.runs.RunEntry;
 import sparsedrl.analysis.runs.SweepManifest;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run a grid of experiments locally or as a Slurm job array.",
             "SPEC is a preset (paper-fig1, paper-fig2, paper-fig3, paper-all, smoke) or a JSON spec file.",
-            "Re-running the same sweep skips finished runs and resumes unfinished ones from their checkpoints."},
+            "Re-running the same sweep skips finished runs and resumes unfinished ones from their checkpoints.",
+            "One sweep per SWEEP_DIR at a time. SIGTERM or SIGINT: running runs checkpoint, exit code 3."},
         subcommands = SweepCommand.RunTaskCommand.class)
 public final class SweepCommand implements Callable<Integer> {
 
@@ -96,6 +101,11 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--slurm-option", paramLabel = "OPT", description = "slurm: extra #SBATCH option, e.g. --account=abc")
     List<String> slurmExtra = new ArrayList<>();
 
+    @Option(names = "--slurm-stop-before", defaultValue = "" + SlurmOptions.DEFAULT_STOP_BEFORE, paramLabel = "S",
+            description = "slurm: seconds before the time limit at which a task checkpoints its run and requeues itself "
+                    + "(SIGUSR1; default ${DEFAULT-VALUE}; 0 = off)")
+    int slurmStopBefore;
+
     @Option(names = "--no-submit", description = "slurm: write the sbatch script only")
     boolean noSubmit;
 
@@ -112,6 +122,8 @@ public final class SweepCommand implements Callable<Integer> {
             throw new UsageException("a sweep SPEC is required (a preset: " + String.join(", ", SweepPresets.names())
                     + ", or a JSON spec file)");
         }
+        // every check before anything is written, --dry-run and --no-submit included
+        SlurmOptions slurmOptions = checkExecutorOptions();
         SweepManifest manifest = expand();
         if (dryRun) {
             for (RunEntry r : manifest.runs()) {
@@ -124,20 +136,60 @@ public final class SweepCommand implements Callable<Integer> {
         if (out == null) {
             throw new UsageException("--out SWEEP_DIR is required (or use --dry-run)");
         }
-        if (!executor.equals("local") && !executor.equals("slurm")) {
-            throw new UsageException("--executor must be local or slurm, got '" + executor + "'");
-        }
-        prepareDirectory(manifest);
-        o.printf("sweep %s: %d runs in %s%n", manifest.name(), manifest.runs().size(), out);
-        JavaRunLauncher launcher = JavaRunLauncher.ofThisApplication();
-        if (executor.equals("local")) {
-            if (workers < 1) {
-                throw new UsageException("--workers must be at least 1");
+        if (slurmOptions != null) {
+            try {
+                SlurmExecutor.checkScriptable(out, manifest.name());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
             }
-            List<RunResult> results = new LocalExecutor(new RunTask(out, launcher), workers, o).runAll(manifest.runs());
-            return report(o, results);
         }
-        return slurm(o, manifest, launcher);
+        try (ExclusiveLock lock = lockSweepDirectory()) {
+            prepareDirectory(manifest);
+            o.printf("sweep %s: %d runs in %s%n", manifest.name(), manifest.runs().size(), out);
+            JavaRunLauncher launcher = JavaRunLauncher.ofThisApplication();
+            if (slurmOptions == null) {
+                RunTask task = new RunTask(out, launcher);
+                try (StopSignals stop = StopSignals.install(System.err, task::stop, "TERM", "INT")) {
+                    List<RunResult> results = new LocalExecutor(task, workers, o).runAll(manifest.runs());
+                    return report(o, results);
+                }
+            }
+            return slurm(o, manifest, launcher, slurmOptions);
+        }
+    }
+
+    /** The executor's options, checked; the Slurm options when the executor is slurm, else null. */
+    private SlurmOptions checkExecutorOptions() {
+        switch (executor) {
+            case "local" -> {
+                if (workers < 1) {
+                    throw new UsageException("--workers must be at least 1, got " + workers);
+                }
+                return null;
+            }
+            case "slurm" -> {
+                try {
+                    return new SlurmOptions(slurmTime, slurmMem, slurmCpus, slurmGpus, slurmConcurrency, slurmPartition,
+                            slurmExtra, slurmStopBefore);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
+                }
+            }
+            default -> throw new UsageException("--executor must be local or slurm, got '" + executor + "'");
+        }
+    }
+
+    /** One sweep process per directory: a second one on the same --out is refused while the first runs. */
+    private ExclusiveLock lockSweepDirectory() {
+        Path lockFile = out.resolve(".lock");
+        try {
+            Files.createDirectories(out);
+            return ExclusiveLock.tryAcquire(lockFile).orElseThrow(() -> new UsageException("sweep directory " + out
+                    + " is in use by another sparsedrl sweep" + ExclusiveLock.holder(lockFile)
+                    + "; wait for it to end, or use another --out"));
+        } catch (IOException e) {
+            throw new UsageException("cannot use sweep directory " + out + ": " + AtomicFiles.describe(e));
+        }
     }
 
     private SweepManifest expand() {
@@ -181,9 +233,35 @@ public final class SweepCommand implements Callable<Integer> {
                 }
                 s = s.withBase(m);
             }
-            return GridExpander.expand(s, scale);
+            SweepManifest m = GridExpander.expand(s, scale);
+            checkTrainArguments(m);
+            return m;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    /**
+     * Resolves every run's train command line as train would (flags, values, conflicts such as
+     * --frames with --iterations and --train-steps), so that a bad --flag or spec fails here rather
+     * than in every run.
+     */
+    private static void checkTrainArguments(SweepManifest m) {
+        TrainCommand.DryRun train = new TrainCommand.DryRun();
+        // seeds (numbers from the spec) cannot make a command line fail: one check per seed group
+        java.util.Set<String> checked = new java.util.HashSet<>();
+        for (RunEntry r : m.runs()) {
+            if (!checked.add(r.config() + " " + r.configOverrides())) {
+                continue;
+            }
+            List<String> args = new ArrayList<>(r.trainArgs());
+            args.addAll(List.of("--out", "sweep-check", "--force"));
+            try {
+                train.resolve(args, ConfigResolver.JSON.valueToTree(r.configOverrides()));
+            } catch (UsageException e) {
+                throw new UsageException("run " + r.id() + " would fail: train " + String.join(" ", r.trainArgs())
+                        + ": " + e.getMessage());
+            }
         }
     }
 
@@ -215,7 +293,8 @@ public final class SweepCommand implements Callable<Integer> {
         manifest.write(out);
     }
 
-    private int slurm(PrintStream o, SweepManifest manifest, JavaRunLauncher launcher) throws Exception {
+    private int slurm(PrintStream o, SweepManifest manifest, JavaRunLauncher launcher, SlurmOptions opts)
+            throws Exception {
         List<Integer> todo = manifest.runs().stream()
                 .filter(r -> RunState.of(SweepManifest.runDir(out, r)) != RunState.FINISHED)
                 .map(RunEntry::index).toList();
@@ -223,11 +302,12 @@ public final class SweepCommand implements Callable<Integer> {
             o.printf("all %d runs finished; nothing to submit%n", manifest.runs().size());
             return SparseDrl.EXIT_OK;
         }
-        SlurmOptions opts;
-        try {
-            opts = new SlurmOptions(slurmTime, slurmMem, slurmCpus, slurmGpus, slurmConcurrency, slurmPartition, slurmExtra);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+        if (!noSubmit) {
+            List<String> active = SlurmExecutor.activeJobs(out);
+            if (!active.isEmpty()) {
+                throw new UsageException("job " + String.join(", ", active) + " of this sweep is still queued or running;"
+                        + " submitting again would run its runs twice: wait for it to end (or scancel it) first");
+            }
         }
         SlurmExecutor slurm = new SlurmExecutor(launcher.prefix());
         Path script = slurm.writeScript(out, manifest.name(), todo, opts);
@@ -253,16 +333,31 @@ public final class SweepCommand implements Callable<Integer> {
         return report(o, results);
     }
 
+    /** 0 when every run is finished, 3 when a signal stopped the sweep, else 1. */
     private static int report(PrintStream o, List<RunResult> results) {
-        long skipped = results.stream().filter(r -> r.outcome() == RunResult.Outcome.SKIPPED_FINISHED).count();
-        long completed = results.stream().filter(r -> r.outcome() == RunResult.Outcome.COMPLETED).count();
+        long skipped = count(results, RunResult.Outcome.SKIPPED_FINISHED);
+        long completed = count(results, RunResult.Outcome.COMPLETED);
+        long stopped = count(results, RunResult.Outcome.STOPPED);
         List<RunResult> failed = results.stream().filter(RunResult::failed).toList();
-        o.printf("%d runs: %d finished now, %d already finished, %d failed%n", results.size(), completed, skipped,
-                failed.size());
+        List<RunResult> busy = results.stream().filter(r -> r.outcome() == RunResult.Outcome.BUSY).toList();
+        o.printf("%d runs: %d finished now, %d already finished, %d failed%s%s%n", results.size(), completed, skipped,
+                failed.size(), busy.isEmpty() ? "" : ", " + busy.size() + " left to another process",
+                stopped == 0 ? "" : ", " + stopped + " stopped");
         for (RunResult f : failed) {
             o.printf("FAILED %s: %s%n", f.run().id(), f.error());
         }
-        return failed.isEmpty() ? SparseDrl.EXIT_OK : SparseDrl.EXIT_FAILURE;
+        for (RunResult b : busy) {
+            o.printf("LEFT ALONE %s: %s%n", b.run().id(), b.error());
+        }
+        if (stopped > 0) {
+            o.printf("stopped by a signal: running runs wrote a checkpoint; run the same sweep command again to continue%n");
+            return SparseDrl.EXIT_STOPPED;
+        }
+        return failed.isEmpty() && busy.isEmpty() ? SparseDrl.EXIT_OK : SparseDrl.EXIT_FAILURE;
+    }
+
+    private static long count(List<RunResult> results, RunResult.Outcome outcome) {
+        return results.stream().filter(r -> r.outcome() == outcome).count();
     }
 
     /** One Slurm array task: brings run INDEX of the sweep to completion (hidden; used by the sbatch script). */
@@ -289,9 +384,21 @@ public final class SweepCommand implements Callable<Integer> {
             }
             RunEntry run = m.runs().get(index);
             System.out.println("run-task " + index + ": " + run.id() + " (log " + RunTask.logFile(sweepDir, run) + ")");
-            RunResult r = new RunTask(sweepDir, JavaRunLauncher.ofThisApplication()).run(run);
-            System.out.println("run-task " + index + ": " + r.outcome() + (r.error().isEmpty() ? "" : " " + r.error()));
-            return r.failed() ? SparseDrl.EXIT_FAILURE : SparseDrl.EXIT_OK;
+            RunTask task = new RunTask(sweepDir, JavaRunLauncher.ofThisApplication());
+            try (StopSignals stop = StopSignals.install(System.err, task::stop, "TERM", "INT",
+                    SlurmExecutor.TIME_LIMIT_SIGNAL)) {
+                RunResult r = task.run(run);
+                System.out.println("run-task " + index + ": " + r.outcome() + (r.error().isEmpty() ? "" : " " + r.error()));
+                if (r.outcome() == RunResult.Outcome.STOPPED) {
+                    if (("SIG" + SlurmExecutor.TIME_LIMIT_SIGNAL).equals(stop.stopSignal())) {
+                        // the time limit is near: come back later and continue from the checkpoint
+                        System.out.println("run-task " + index + ": " + SlurmExecutor.requeueThisTask());
+                    }
+                    return SparseDrl.EXIT_STOPPED;
+                }
+                // BUSY: the process that holds the run brings it to its end
+                return r.failed() ? SparseDrl.EXIT_FAILURE : SparseDrl.EXIT_OK;
+            }
         }
     }
 }

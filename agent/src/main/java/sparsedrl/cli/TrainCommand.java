@@ -10,12 +10,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sparsedrl.agent.config.ConfigResolver;
-import sparsedrl.agent.config.Presets;
 import sparsedrl.agent.config.RunConfig;
 import sparsedrl.agent.run.BackendOpener;
-import sparsedrl.agent.run.ExperimentRunner;
+import sparsedrl.agent.run.InsufficientResourcesException;
 import sparsedrl.agent.run.RunComponents;
 import sparsedrl.agent.run.RunDirectory;
+import sparsedrl.agent.run.StopSignals;
 import sparsedrl.agent.run.TrainingSession;
 import sparsedrl.tasks.backend.Backend;
 
@@ -26,7 +26,8 @@ import sparsedrl.tasks.backend.Backend;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
         description = {"Train one DQN agent (dense or sparse) and write metrics, checkpoints and a plot to a run directory.",
             "Defaults: the Dopamine DQN preset for atari:* and the MinAtar preset for minatar:* (SPEC.md 2, 4, 7);",
-            "a --config JSON file overrides the preset and explicit flags override the file."})
+            "a --config JSON file overrides the preset and explicit flags override the file.",
+            "SIGTERM or SIGINT: the run finishes its current step, writes a checkpoint and exits with 3 ('sparsedrl resume' continues it)."})
 public final class TrainCommand implements Callable<Integer> {
     /** Fields below that are not part of RunConfig. */
     private static final Set<String> NOT_CONFIG = Set.of("config", "out", "force", "spec");
@@ -44,7 +45,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "run directory (default runs/<env>-<method>-<sparsity>-s<seed>-<time>)")
     Path out;
 
-    @Option(names = "--force", description = "replace an existing run directory")
+    @Option(names = "--force", description = "replace an existing run directory that sparsedrl created and no process "
+            + "is using (nothing else is ever deleted)")
     boolean force;
 
     @Option(names = "--env", description = "environment: minatar:<game> or atari:<game> (default minatar:breakout)")
@@ -134,30 +136,62 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunConfig cfg;
+        RunConfig cfg = resolveConfig(ConfigResolver.JSON.createObjectNode());
+        Path dir = out != null ? out : RunDirectory.defaultPath(cfg);
+        try {
+            RunDirectory.checkCanCreate(dir, force); // fast refusal before environments and replay are built
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        try (StopSignals stop = StopSignals.forTraining(System.err); Backend backend = BackendOpener.open(cfg)) {
+            return SparseDrl.exitCode(TrainingSession.start(cfg, dir, false, backend,
+                    RunComponents.environments(cfg, emulator::applyTo), () -> createDirectory(dir), stop,
+                    spec.commandLine().getOut(), System.err));
+        } catch (InsufficientResourcesException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private RunDirectory createDirectory(Path dir) {
+        try {
+            return RunDirectory.createNew(dir, force);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /**
+     * Resolves {@code sparsedrl train} command lines without running anything: a sweep checks each
+     * run's command line with it before it writes or submits anything. One instance parses many.
+     */
+    public static final class DryRun {
+        private final TrainCommand command = new TrainCommand();
+        private final CommandLine commandLine = new CommandLine(command);
+
+        /**
+         * The configuration {@code sparsedrl train ARGS} would run with.
+         *
+         * @param fileValues the values the command gets through its --config file (may be empty)
+         * @throws UsageException for anything train would refuse as bad usage
+         */
+        public RunConfig resolve(List<String> args, ObjectNode fileValues) {
+            try {
+                commandLine.parseArgs(args.toArray(String[]::new)); // resets every option first
+            } catch (CommandLine.ParameterException e) {
+                throw new UsageException(e.getMessage());
+            }
+            return command.resolveConfig(fileValues);
+        }
+    }
+
+    /** Preset, then {@code fileValues} and the --config file, then the explicit flags. */
+    private RunConfig resolveConfig(ObjectNode fileValues) {
         try {
             ObjectNode file = config != null ? ConfigResolver.readFile(config) : ConfigResolver.JSON.createObjectNode();
-            cfg = ConfigResolver.resolve(file, explicitFlags());
+            file.setAll(fileValues);
+            return ConfigResolver.resolve(file, explicitFlags());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
-        }
-        if (cfg.env().startsWith(Presets.ATARI_PREFIX)) {
-            // before anything is written: an 84x84 replay of the asked capacity must fit in this JVM
-            ExperimentRunner.requireMemoryFor(cfg.replayCapacity(), 84 * 84);
-        }
-        Path dir = out != null ? out : RunDirectory.defaultPath(cfg);
-        RunDirectory runDir;
-        try {
-            runDir = RunDirectory.createNew(dir, force);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        try (runDir) {
-            runDir.writeConfig(cfg);
-            try (Backend backend = BackendOpener.open(cfg)) {
-                return TrainingSession.start(cfg, runDir, false, backend, RunComponents.environments(cfg, emulator::applyTo),
-                        spec.commandLine().getOut(), System.err);
-            }
         }
     }
 

@@ -87,10 +87,16 @@ class CliExitCodeTest {
     void romDirOptionReachesTheAtariEnvironment(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
             throws Exception {
         java.nio.file.Path empty = java.nio.file.Files.createDirectories(tmp.resolve("no-roms-here"));
-        Run r = run("train", "--env", "atari:pong", "--frames", "1000", "--replay-capacity", "1000", "--min-replay", "100", "--rom-dir", empty.toString(),
-                "--out", tmp.resolve("run").toString());
+        String[] args = {"train", "--env", "atari:pong", "--frames", "1000", "--replay-capacity", "1000", "--min-replay",
+            "100", "--rom-dir", empty.toString(), "--out", tmp.resolve("run").toString()};
+        Run r = run(args);
         assertEquals(SparseDrl.EXIT_FAILURE, r.code(), r.err());
         assertTrue(r.err().contains("pong.bin") && r.err().contains(empty.toString()), r.err());
+        // a run that fails before its first step leaves no stub: the same command fails the same way again
+        assertTrue(java.nio.file.Files.notExists(tmp.resolve("run")));
+        Run again = run(args);
+        assertEquals(SparseDrl.EXIT_FAILURE, again.code(), again.err());
+        assertTrue(again.err().contains("pong.bin"), again.err());
     }
 
     @CommandLine.Command(name = "failing")

@@ -1,5 +1,6 @@
 package sparsedrl.agent.config;
 
+import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Locale;
 import sparsedrl.sparsity.Distribution;
@@ -13,6 +14,7 @@ public final class ConfigValidator {
 
     public static void validate(RunConfig c) {
         Presets.forEnv(c.env());
+        requireFinite(c);
         positive("--iterations", c.iterations());
         positive("--train-steps", c.trainSteps());
         nonNegative("--eval-steps", c.evalSteps());
@@ -55,6 +57,9 @@ public final class ConfigValidator {
         require(c.sparsity() >= 0 && c.sparsity() < 1, "--sparsity must be in [0, 1), got " + c.sparsity());
         require(method == MethodKind.DENSE || c.sparsity() > 0,
                 "--method " + c.method() + " needs a target --sparsity in (0, 1)");
+        require(method != MethodKind.DENSE || c.sparsity() == 0, "--sparsity " + c.sparsity()
+                + " applies to sparse methods, but --method dense trains every weight; add --method prune, rigl, set "
+                + "or static, or drop --sparsity");
         require(c.sparseStart() >= 0 && c.sparseStart() <= c.sparseEnd() && c.sparseEnd() <= 1,
                 "need 0 <= --sparse-start <= --sparse-end <= 1");
         positive("--mask-update-every", c.maskUpdateEvery());
@@ -69,6 +74,27 @@ public final class ConfigValidator {
         positive("--dormant-samples", c.dormantSamples());
         require(c.checkpointMinutes() >= 0, "--checkpoint-minutes must be >= 0");
         nonNegative("checkpointEverySteps", c.checkpointEverySteps());
+    }
+
+    /** NaN and infinities pass range checks written as "v > 0" and poison training: refused for every number. */
+    private static void requireFinite(RunConfig c) {
+        for (RecordComponent rc : RunConfig.class.getRecordComponents()) {
+            if (rc.getType() != double.class) {
+                continue;
+            }
+            double v;
+            try {
+                v = (double) rc.getAccessor().invoke(c);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            require(Double.isFinite(v), flagName(rc.getName()) + " must be a finite number, got " + v);
+        }
+    }
+
+    /** The command-line flag of a config field: kebab-case of its name (learningRate: --learning-rate). */
+    static String flagName(String field) {
+        return "--" + field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     private static void oneOf(String flag, String value, List<String> choices) {

@@ -64,6 +64,17 @@ public final class NetworkStateIO {
         }
     }
 
+    /** Bytes of every array {@link #save} writes (its few header bytes aside): the network's share of a checkpoint. */
+    public static long bytes(NetworkState s) {
+        long floats = 0;
+        for (LayerParams p : s.layers) {
+            for (float[] a : arrays(p)) {
+                floats += a == null ? 0 : a.length;
+            }
+        }
+        return floats * Float.BYTES;
+    }
+
     private static float[][] arrays(LayerParams p) {
         return new float[][] {p.weight, p.bias, p.targetWeight, p.targetBias, p.mask,
             p.weightM, p.weightV, p.biasM, p.biasV, p.weightGrad, p.biasGrad};

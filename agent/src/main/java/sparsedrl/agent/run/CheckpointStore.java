@@ -13,6 +13,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -25,6 +26,7 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
+import sparsedrl.analysis.AtomicFiles;
 
 /**
  * Checkpoint files {@code ckpt-NNNNNNNN.bin} in one folder. A file is the payload streamed by the
@@ -37,6 +39,8 @@ public final class CheckpointStore {
     private static final byte[] END = "SDRLEND1".getBytes(StandardCharsets.US_ASCII);
     private static final int FOOTER = 8 + 8 + END.length;
     private static final Pattern NAME = Pattern.compile("ckpt-(\\d{8})\\.bin");
+    /** A checkpoint being written (left behind only when the process was killed while writing it). */
+    private static final Pattern TEMPORARY = Pattern.compile("\\.ckpt-\\d{8}\\.bin\\.tmp");
 
     /** Streams a checkpoint's payload. */
     @FunctionalInterface
@@ -82,12 +86,40 @@ public final class CheckpointStore {
         return Integer.parseInt(m.group(1)) + 1;
     }
 
-    /** Writes a new checkpoint atomically and returns its path. */
+    /** Whether a file of this name is one this store writes: a checkpoint or a checkpoint being written. */
+    public static boolean isOwnFile(String name) {
+        return NAME.matcher(name).matches() || TEMPORARY.matcher(name).matches();
+    }
+
+    /**
+     * Deletes the temporary files of checkpoints whose writing was killed (only files of this
+     * store's own naming, never a symbolic link); call with the run's lock held.
+     *
+     * @return the names deleted
+     */
+    public List<String> removeTemporaries() throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        List<String> removed = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                String name = p.getFileName().toString();
+                if (TEMPORARY.matcher(name).matches() && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(p);
+                    removed.add(name);
+                }
+            }
+        }
+        return removed;
+    }
+
+    /** Writes a new checkpoint atomically and returns its path; a failure names the file. */
     public Path write(PayloadWriter writer) throws IOException {
-        Files.createDirectories(dir);
         Path target = dir.resolve(String.format("ckpt-%08d.bin", nextSequence()));
         Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
         try {
+            Files.createDirectories(dir);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 CRC32 crc = new CRC32();
@@ -108,6 +140,8 @@ public final class CheckpointStore {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target);
             }
+        } catch (IOException e) {
+            throw new IOException("cannot write checkpoint " + target + ": " + AtomicFiles.describe(e), e);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -4,7 +4,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +27,7 @@ import sparsedrl.sparsity.SparsityMethods;
 import sparsedrl.sparsity.SparsityMetrics;
 import sparsedrl.tasks.backend.Backend;
 import sparsedrl.tasks.backend.QNetwork;
+import sparsedrl.tasks.net.LayerParams;
 import sparsedrl.tasks.net.NetworkSpec;
 
 /**
@@ -36,6 +39,11 @@ import sparsedrl.tasks.net.NetworkSpec;
  * streams, both environments, the position inside the phase and the episode in progress) is in the
  * checkpoint, and a checkpoint is only taken between two agent steps, so a resumed run continues
  * exactly where the checkpoint was taken: results are bit-identical to an uninterrupted run.
+ *
+ * <p>A stop request (a signal) is answered between two agent steps with a checkpoint of that point
+ * and a {@link RunStoppedException}. A loss or weight that is NaN or infinite stops the run with an
+ * IllegalStateException naming the iteration; checkpoints are written only of finite weights, so the
+ * last one kept is good.
  */
 public final class ExperimentRunner implements AutoCloseable {
     private static final String MAGIC = "SDRLCKP1";
@@ -82,6 +90,7 @@ public final class ExperimentRunner implements AutoCloseable {
     private double[] dormantLatest;
     private double wallSecondsBefore;
     private String lastReturns = "no returns yet";
+    private StopRequest stop = StopRequest.NEVER;
 
     // Wall-clock bookkeeping (not checkpointed: it cannot influence results).
     private final long startNanos = System.nanoTime();
@@ -89,6 +98,8 @@ public final class ExperimentRunner implements AutoCloseable {
     private long iterationStartSteps;
     private long iterationStartUpdates;
     private long lastCheckpointNanos = System.nanoTime();
+    private Path lastCheckpoint;
+    private long lastCheckpointStep = -1;
 
     public ExperimentRunner(RunConfig cfg, Path runDir, Backend backend, EnvFactory envs, PrintStream log) {
         this.cfg = cfg;
@@ -101,7 +112,13 @@ public final class ExperimentRunner implements AutoCloseable {
         this.net = backend.create(spec, cfg.batchSize(), RunComponents.adam(cfg), RunComponents.loss(cfg));
         this.sparsity = SparsityMethods.create(RunComponents.sparsity(cfg), spec, cfg.totalUpdates(),
                 SplitMix64.derive(cfg.seed(), "sparsity"));
-        requireMemoryFor(cfg.replayCapacity(), trainEnv.shape().frameSize());
+        this.checkpoints = new CheckpointStore(runDir.resolve(RunDirectory.CHECKPOINTS));
+        try {
+            checkResources(RunNeeds.of(cfg.replayCapacity(), trainEnv.shape(), NetworkStateIO.bytes(net.state())), log);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         this.replay = new ReplayBuffer(cfg.replayCapacity(), trainEnv.shape());
         this.agent = new DqnAgent(net, replay, sparsity, RunComponents.dqn(cfg), cfg.seed());
         this.dormant = new DormantNeurons(spec);
@@ -115,7 +132,6 @@ public final class ExperimentRunner implements AutoCloseable {
         List<String> extra = new ArrayList<>(sparsityColumns);
         extra.addAll(dormantColumns);
         this.metrics = new MetricsLog(extra);
-        this.checkpoints = new CheckpointStore(runDir.resolve("checkpoints"));
     }
 
     /** Creates the environments of a run (one for training, one for evaluation). */
@@ -124,16 +140,25 @@ public final class ExperimentRunner implements AutoCloseable {
         Environment create(String id);
     }
 
-    /** Fails early, with advice, rather than with an OutOfMemoryError after the environments started. */
-    public static void requireMemoryFor(int capacity, int frameSize) {
-        long need = ReplayBuffer.bytesNeeded(capacity, frameSize);
-        long max = Runtime.getRuntime().maxMemory();
-        if (need > max * 0.85) {
-            throw new IllegalStateException(String.format(Locale.ROOT,
-                    "the replay buffer needs %.2f GB but this JVM may use only %.2f GB; give it more heap, e.g. "
-                            + "SPARSEDRL_JAVA_OPTS=-Xmx%dg, or lower --replay-capacity",
-                    need / 1e9, max / 1e9, (long) Math.ceil(need / 1e9 / 0.8) + 1));
+    /**
+     * Prints what the run needs and refuses it (InsufficientResourcesException) when memory or disk
+     * cannot hold it: before the replay buffer is allocated and before the run writes anything.
+     */
+    private void checkResources(RunNeeds needs, PrintStream log) {
+        long existing = 0;
+        long usable;
+        try {
+            for (Path p : checkpoints.checkpoints()) {
+                existing += Files.size(p);
+            }
+            usable = RunNeeds.usableSpace(runDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot measure the disk space of " + runDir, e);
         }
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        log.println(needs.describe(runDir, existing, maxHeap, usable));
+        needs.requireMemory(maxHeap, RunNeeds.machineMemory());
+        needs.requireDisk(runDir, existing, usable);
     }
 
     private static List<String> dormantColumnNames(NetworkSpec spec) {
@@ -147,6 +172,11 @@ public final class ExperimentRunner implements AutoCloseable {
 
     public NetworkSpec spec() {
         return spec;
+    }
+
+    /** Whether the run has taken an agent step (in this or an earlier session). */
+    public boolean started() {
+        return agentSteps > 0;
     }
 
     public MetricsLog metrics() {
@@ -178,14 +208,24 @@ public final class ExperimentRunner implements AutoCloseable {
             initializeFresh();
             return null;
         }
-        log.println("sparsedrl: resumed from " + used + " (iteration " + iteration + ", "
-                + (phase == TRAIN ? "training" : "evaluation") + " step " + phaseSteps + ")");
+        lastCheckpoint = used;
+        lastCheckpointStep = agentSteps;
+        log.println("sparsedrl: resumed from " + used + " (" + position() + ")");
         metrics.write(runDir);
         return used;
     }
 
     /** Runs the remaining iterations and writes the final files; returns the result record. */
     public RunResult run(Progress progress) throws IOException {
+        return run(progress, StopRequest.NEVER);
+    }
+
+    /**
+     * As {@link #run(Progress)}; when {@code stop} asks, stops between two agent steps with a
+     * checkpoint of that point and throws {@link RunStoppedException}.
+     */
+    public RunResult run(Progress progress, StopRequest stop) throws IOException {
+        this.stop = stop;
         iterationStartNanos = System.nanoTime();
         iterationStartSteps = agentSteps;
         iterationStartUpdates = agent.updates();
@@ -214,6 +254,7 @@ public final class ExperimentRunner implements AutoCloseable {
     /** Whole episodes until the budget is reached (the episode in progress is finished). */
     private void runPhase(Environment env, boolean eval, long budget, Progress progress) throws IOException {
         while (phaseSteps < budget || episodeActive) {
+            stopIfAsked();
             if (!episodeActive) {
                 beginEpisode(env, eval);
             }
@@ -259,8 +300,29 @@ public final class ExperimentRunner implements AutoCloseable {
         episodeReturn = 0;
     }
 
+    private void stopIfAsked() throws IOException {
+        String signal = stop.stopSignal();
+        if (signal == null) {
+            return;
+        }
+        if (lastCheckpointStep != agentSteps) {
+            writeCheckpoint();
+        }
+        throw new RunStoppedException(signal, lastCheckpoint, "in " + position());
+    }
+
+    /** Where the run stands, in words: "iteration 2/3 after 417 training steps" (iterations counted from 1). */
+    private String position() {
+        return String.format(Locale.ROOT, "iteration %d/%d after %d %s steps", Math.min(iteration + 1, cfg.iterations()),
+                cfg.iterations(), phaseSteps, phase == TRAIN ? "training" : "evaluation");
+    }
+
     private void afterUpdate() {
-        lossSum += agent.lastLoss();
+        float loss = agent.lastLoss();
+        if (!Float.isFinite(loss)) {
+            throw diverged("the loss of gradient update " + agent.updates() + " is " + loss);
+        }
+        lossSum += loss;
         lossCount++;
         if (agent.updates() % dormantEvery == 0) {
             replay.sampleStates(dormantRng, dormantStates, cfg.dormantSamples());
@@ -351,8 +413,39 @@ public final class ExperimentRunner implements AutoCloseable {
 
     private void writeCheckpoint() throws IOException {
         net.pull();
-        checkpoints.write(this::writePayload);
+        requireFiniteWeights();
+        lastCheckpoint = checkpoints.write(this::writePayload);
+        lastCheckpointStep = agentSteps;
         lastCheckpointNanos = System.nanoTime();
+    }
+
+    /** Stops a diverged run before its weights reach a checkpoint or the final network (state pulled to the host). */
+    private void requireFiniteWeights() {
+        for (LayerParams p : net.state().layers) {
+            String bad = firstNonFinite(p.weight);
+            if (bad == null && p.bias != null) {
+                bad = firstNonFinite(p.bias);
+            }
+            if (bad != null) {
+                throw diverged("a parameter of layer " + p.spec.name() + " is " + bad);
+            }
+        }
+    }
+
+    private static String firstNonFinite(float[] a) {
+        for (float v : a) {
+            if (!Float.isFinite(v)) {
+                return Float.toString(v);
+            }
+        }
+        return null;
+    }
+
+    private IllegalStateException diverged(String what) {
+        return new IllegalStateException("training diverged in " + position() + ": " + what + ". "
+                + (lastCheckpoint == null ? "No checkpoint was written before it"
+                        : "The last good checkpoint, " + lastCheckpoint + ", is kept")
+                + "; a lower --lr may help");
     }
 
     private void writePayload(DataOutputStream out) throws IOException {
@@ -450,6 +543,7 @@ public final class ExperimentRunner implements AutoCloseable {
 
     private RunResult finish() throws IOException {
         net.pull();
+        requireFiniteWeights();
         AtomicFiles.write(runDir.resolve(FINAL_NETWORK), os -> {
             DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(os, 1 << 20));
             NetworkStateIO.save(net.state(), out);

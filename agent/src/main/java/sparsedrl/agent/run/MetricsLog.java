@@ -16,6 +16,8 @@ import sparsedrl.analysis.AtomicFiles;
  * Missing values (NaN) are empty in CSV and null in JSON.
  */
 public final class MetricsLog {
+    public static final String CSV = "metrics.csv";
+    public static final String JSONL = "metrics.jsonl";
     /** Leading columns, in order. */
     public static final List<String> BASE_COLUMNS = List.of("iteration", "frames", "train_return", "eval_return",
             "steps_per_s", "updates_per_s", "loss", "eval_episodes", "train_episodes", "train_steps", "updates",
@@ -72,8 +74,8 @@ public final class MetricsLog {
             csv.append('\n');
             jsonl.append("}\n");
         }
-        AtomicFiles.writeString(runDir.resolve("metrics.csv"), csv.toString());
-        AtomicFiles.writeString(runDir.resolve("metrics.jsonl"), jsonl.toString());
+        AtomicFiles.writeString(runDir.resolve(CSV), csv.toString());
+        AtomicFiles.writeString(runDir.resolve(JSONL), jsonl.toString());
     }
 
     /** Integers without a fraction, everything else in Java's shortest round-trip form. */

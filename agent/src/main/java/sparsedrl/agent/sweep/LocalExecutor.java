@@ -64,6 +64,8 @@ public final class LocalExecutor {
             case SKIPPED_FINISHED -> "already finished, skipped";
             case COMPLETED -> "finished";
             case FAILED -> "FAILED (" + r.error().lines().findFirst().orElse("") + ")";
+            case BUSY -> "left alone: " + r.error();
+            case STOPPED -> "stopped: " + r.error();
         };
     }
 }

@@ -3,12 +3,11 @@ package sparsedrl.agent.sweep;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import sparsedrl.agent.config.ConfigResolver;
 
 /**
  * A sweep as written in a spec file (JSON):
@@ -61,12 +60,11 @@ public record SweepSpec(String name, Long frames, Map<String, String> base, Axes
     }
 
     public static SweepSpec read(Path file) {
+        String text = ConfigResolver.readSmallFile(file, "sweep spec");
         try {
-            return JSON.readValue(Files.readString(file), SweepSpec.class);
+            return JSON.readValue(text, SweepSpec.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("sweep spec " + file + " is not valid: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read sweep spec " + file + ": " + e.getMessage());
         }
     }
 

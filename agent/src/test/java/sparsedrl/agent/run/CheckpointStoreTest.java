@@ -73,4 +73,20 @@ class CheckpointStoreTest {
         Files.write(only, new byte[3]);
         assertNull(s.loadNewest(in -> in.readInt(), () -> { }, new PrintStream(new ByteArrayOutputStream())));
     }
+
+    @Test
+    void aFailedWriteNamesTheCheckpointAndKeepsTheOlderOnes(@TempDir Path tmp) throws IOException {
+        CheckpointStore s = new CheckpointStore(tmp.resolve("ck"));
+        write(s, 1);
+        IOException e = assertThrows(IOException.class, () -> s.write(out -> {
+            out.write(new byte[100]);
+            throw new IOException("No space left on device"); // a full disk names no file
+        }));
+        assertTrue(e.getMessage().contains(tmp.resolve("ck").resolve("ckpt-00000002.bin").toString())
+                && e.getMessage().endsWith("No space left on device"), e.getMessage());
+        assertEquals(List.of("ckpt-00000001.bin"), s.checkpoints().stream().map(p -> p.getFileName().toString()).toList());
+        try (var files = Files.list(tmp.resolve("ck"))) {
+            assertEquals(1, files.count(), "no temporary file left");
+        }
+    }
 }

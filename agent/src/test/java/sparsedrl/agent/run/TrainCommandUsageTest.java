@@ -78,4 +78,64 @@ class TrainCommandUsageTest {
         Files.writeString(tmp.resolve("result.json"), "{}");
         assertUsage("already finished", "resume", tmp.toString());
     }
+
+    /** Flags that make a run short, so that a regression that accepts the bad value fails fast instead of training. */
+    private static final String[] SHORT = {"--iterations", "1", "--train-steps", "20", "--eval-steps", "0",
+        "--min-replay", "16", "--batch-size", "8", "--replay-capacity", "100", "--threads", "1"};
+
+    private static String[] shortRun(Path out, String... more) {
+        java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of("train", "--out", out.toString()));
+        a.addAll(java.util.List.of(SHORT));
+        a.addAll(java.util.List.of(more));
+        return a.toArray(String[]::new);
+    }
+
+    @Test
+    void zeroFramesIsNotUnset(@TempDir Path tmp) {
+        Path out = tmp.resolve("run");
+        assertUsage("--frames must be positive", "train", "--frames", "0", "--iterations", "1", "--train-steps", "20",
+                "--out", out.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void nonFiniteNumbersAreRefused(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("run");
+        assertUsage("--learning-rate must be a finite number", shortRun(out, "--lr", "Infinity"));
+        assertUsage("--adam-epsilon must be a finite number", shortRun(out, "--adam-epsilon", "Infinity"));
+        assertUsage("--checkpoint-minutes must be a finite number", shortRun(out, "--checkpoint-minutes", "Infinity"));
+        assertUsage("--sticky-actions must be a finite number", shortRun(out, "--sticky-actions", "NaN"));
+        Path cfg = Files.writeString(tmp.resolve("c.json"), "{\"learningRate\": \"Infinity\"}");
+        assertUsage("--learning-rate must be a finite number", shortRun(out, "--config", cfg.toString()));
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aFractionForACountIsRefusedNotTruncated(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("run");
+        Path cfg = Files.writeString(tmp.resolve("c.json"), "{\"batchSize\": 32.7}");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(shortRun(out, "--config", cfg.toString())));
+        args.removeAll(java.util.List.of("--batch-size", "8")); // the file's value must be the one that counts
+        assertUsage("bad config value for 'batchSize'", args.toArray(String[]::new));
+        Path frames = Files.writeString(tmp.resolve("f.json"), "{\"trainSteps\": 20.5, \"frames\": 100}");
+        assertUsage("bad config value for 'trainSteps'", "train", "--config", frames.toString(), "--out", out.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aConfigPathThatNeverEndsIsRefused(@TempDir Path tmp) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero here");
+        Path out = tmp.resolve("run");
+        assertUsage("config file /dev/zero is larger than 1 MiB", shortRun(out, "--config", "/dev/zero"));
+        assertUsage("cannot read config file", shortRun(out, "--config", tmp.toString()));
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aSparsityTargetWithTheDenseMethodIsRefused(@TempDir Path tmp) {
+        Path out = tmp.resolve("run");
+        assertUsage("--method dense trains every weight", shortRun(out, "--method", "dense", "--sparsity", "0.9"));
+        assertUsage("--method dense trains every weight", shortRun(out, "--sparsity", "0.9"));
+        assertFalse(Files.exists(out));
+    }
 }

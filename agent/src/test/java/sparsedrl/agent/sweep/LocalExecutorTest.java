@@ -29,7 +29,7 @@ class LocalExecutorTest {
             launchedAs.put(run.id(), state);
             String script = "mkdir -p '" + runDir + "/checkpoints' && touch '" + runDir + "/checkpoints/ckpt-00000001.bin' && "
                     + "if grep -qx '" + run.id() + "' '" + broken + "' 2>/dev/null; then echo boom-" + run.id()
-                    + "; exit 3; fi; echo '{}' > '" + runDir + "/result.json'";
+                    + "; exit 4; fi; echo '{}' > '" + runDir + "/result.json'";
             return List.of("sh", "-c", script);
         };
     }
@@ -50,7 +50,7 @@ class LocalExecutorTest {
         assertEquals(1, first.stream().filter(RunResult::failed).count());
         RunResult failure = first.stream().filter(RunResult::failed).findFirst().orElseThrow();
         assertEquals(bad, failure.run().id());
-        assertTrue(failure.error().contains("exit code 3") && failure.error().contains("boom-" + bad), failure.error());
+        assertTrue(failure.error().contains("exit code 4") && failure.error().contains("boom-" + bad), failure.error());
         assertTrue(Files.readString(RunTask.logFile(sweep, failure.run())).contains("boom-" + bad));
         assertTrue(launchedAs.values().stream().allMatch(s -> s == RunState.FRESH));
 

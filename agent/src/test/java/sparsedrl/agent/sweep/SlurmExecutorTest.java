@@ -21,7 +21,7 @@ class SlurmExecutorTest {
     void scriptHasTheArrayRequeueResourcesAndTheTaskCommand(@TempDir Path dir) throws Exception {
         SlurmExecutor ex = new SlurmExecutor(List.of("/opt/java/bin/java", "-cp", "/a b/app.jar", "sparsedrl.cli.SparseDrl"));
         Path script = ex.writeScript(dir, "fig1", List.of(0, 1, 2, 4),
-                new SlurmOptions("01:00:00", "4G", 2, 1, 3, "gpu", List.of("--account=abc")));
+                new SlurmOptions("01:00:00", "4G", 2, 1, 3, "gpu", List.of("--account=abc"), 300));
         String s = Files.readString(script);
         assertTrue(s.startsWith("#!/bin/bash\n"));
         for (String line : List.of("#SBATCH --array=0-2,4%3", "#SBATCH --requeue", "#SBATCH --time=01:00:00",

@@ -21,8 +21,9 @@ import sparsedrl.analysis.runs.SweepManifest;
 /**
  * A real Slurm run: starts a single-node cluster on localhost (scripts/slurm-local.sh), submits a
  * two-run sweep of real {@code sparsedrl train} runs as a job array, waits with a timeout, checks
- * that every run finished, re-submits to check that finished runs are skipped, and tears the
- * cluster down. Skipped, with the reason printed, where Slurm is not installed.
+ * that every run finished, re-submits to check that finished runs are skipped; then sends a task
+ * the time-limit warning and checks that it checkpoints, requeues itself and resumes bit-identical;
+ * tears the cluster down. Skipped, with the reason printed, where Slurm is not installed.
  */
 @Tag("slurm")
 class SlurmSweepTest {
@@ -65,7 +66,8 @@ class SlurmSweepTest {
 
     @Test
     void tinySweepRunsAsAJobArrayAndIsResumable() throws Exception {
-        Path sweep = clusterDir.resolve("sweep");
+        // a space and a # in the path: the job script's output path must be quoted for sbatch
+        Path sweep = clusterDir.resolve("sweep #1");
         Path spec = clusterDir.resolve("tiny.json");
         // minatar full protocol is 5M frames; --scale 0.0002 -> 1,000 frames over 2 iterations, with the
         // target period and epsilon schedule shrunk alike (learning starts after one batch).
@@ -88,6 +90,10 @@ class SlurmSweepTest {
         }
         assertEquals(0, first.code, "sweep failed:\n" + first.output + logs);
         assertTrue(Files.readString(sweep.resolve("slurm/sweep.sbatch")).contains("#SBATCH --array=0-1%2"));
+        try (var outputs = Files.list(sweep.resolve("slurm"))) {
+            assertEquals(2, outputs.filter(f -> f.getFileName().toString().endsWith(".out")).count(),
+                    "each task's output file where the script put it");
+        }
         for (RunEntry r : m.runs()) {
             Path dir = SweepManifest.runDir(sweep, r);
             assertEquals(RunState.FINISHED, RunState.of(dir), r.id() + " did not finish:\n" + logs);
@@ -97,6 +103,82 @@ class SlurmSweepTest {
         Proc again = sparsedrl(args, 120);
         assertEquals(0, again.code, again.output);
         assertTrue(again.output.contains("nothing to submit"), again.output);
+    }
+
+    @Test
+    void aTaskWarnedOfItsTimeLimitCheckpointsRequeuesItselfAndResumesBitIdentical() throws Exception {
+        Path sweep = clusterDir.resolve("warned");
+        Path spec = clusterDir.resolve("one-run.json");
+        // one dense run of 2 x 2,000 training steps, a checkpoint every 500 steps
+        Files.writeString(spec, """
+                {"name": "one-run", "frames": 4000,
+                 "base": {"iterations": "2", "batch-size": "8", "min-replay": "100", "replay-capacity": "500",
+                          "threads": "1", "dormant-samples": "32", "checkpoint-every-steps": "500",
+                          "checkpoint-minutes": "0"},
+                 "axes": {"env": ["minatar:breakout"], "method": ["dense"], "seed": [0]}}
+                """);
+        List<String> args = List.of("sweep", spec.toString(), "--out", sweep.toString(), "--executor", "slurm",
+                "--slurm-mem", "1G", "--slurm-cpus", "1", "--slurm-time", "00:10:00");
+        Proc submitted = sparsedrl(args, 120);
+        assertEquals(0, submitted.code, submitted.output);
+        java.util.regex.Matcher job = java.util.regex.Pattern.compile("submitted job array (\\d+)").matcher(submitted.output);
+        assertTrue(job.find(), submitted.output);
+        String task = job.group(1) + "_0";
+        assertTrue(Files.readString(sweep.resolve("slurm/sweep.sbatch")).contains("#SBATCH --signal=B:USR1@300\n"));
+
+        Proc twice = sparsedrl(args, 120);
+        assertEquals(2, twice.code, twice.output);
+        assertTrue(twice.output.contains("job " + job.group(1) + " of this sweep is still queued or running"), twice.output);
+
+        RunEntry run = SweepManifest.read(sweep).runs().get(0);
+        Path runDir = SweepManifest.runDir(sweep, run);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!hasCheckpoint(runDir) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(hasCheckpoint(runDir), "no checkpoint within 120 s");
+        // what Slurm sends --signal's lead time before the time limit
+        Proc warn = run(List.of("scancel", "--signal=USR1", "--batch", task), 30);
+        assertEquals(0, warn.code, warn.output);
+        Path taskOutput = sweep.resolve("slurm/" + task + ".out");
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!(Files.exists(taskOutput) && Files.readString(taskOutput).contains("requeued " + task))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertTrue(Files.readString(taskOutput).contains("requeued " + task), Files.readString(taskOutput));
+        // Slurm holds a requeued job for two minutes (reason BeginTime); no need to wait here
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        String state = "";
+        while (!state.equals("PENDING BeginTime") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            state = run(List.of("squeue", "-h", "-j", task, "-o", "%T %r"), 30).output.strip();
+        }
+        assertEquals("PENDING BeginTime", state, "the task is requeued");
+        Proc now = run(List.of("scontrol", "update", "JobId=" + task, "StartTime=now"), 30);
+        assertEquals(0, now.code, now.output);
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        while (RunState.of(runDir) != RunState.FINISHED && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        String log = Files.readString(RunTask.logFile(sweep, run));
+        assertEquals(RunState.FINISHED, RunState.of(runDir), log + Files.readString(taskOutput)
+                + run(List.of("squeue", "-j", task, "-o", "%i %T %r %S"), 30).output);
+        assertTrue(log.contains("stopped by SIGTERM") && log.contains("resumed from"), log);
+
+        Path reference = clusterDir.resolve("reference");
+        List<String> train = new ArrayList<>(List.of("train"));
+        train.addAll(run.trainArgs());
+        train.addAll(List.of("--out", reference.toString()));
+        Proc ref = sparsedrl(train, 240);
+        assertEquals(0, ref.code, ref.output);
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(reference.resolve("final-network.bin")),
+                Files.readAllBytes(runDir.resolve("final-network.bin"))), "the requeued run ends bit-identical");
+    }
+
+    private static boolean hasCheckpoint(Path runDir) {
+        java.io.File[] f = runDir.resolve("checkpoints").toFile().listFiles((d, n) -> n.matches("ckpt-\\d+\\.bin"));
+        return f != null && f.length > 0;
     }
 
     private record Proc(int code, String output) {

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sparsedrl.cli.SparseDrl;
@@ -77,5 +78,67 @@ class SweepCliTest {
         assertTrue(Files.isRegularFile(s.resolve("sweep.json")));
         assertEquals(2, SparseDrl.execute("sweep", "smoke", "--seeds", "3", "--out", s.toString(),
                 "--executor", "slurm", "--no-submit"));
+    }
+
+    @Test
+    void controlCharactersInSbatchValuesAreRefusedBeforeAnythingIsWritten(@TempDir Path dir) throws Exception {
+        Path s = dir.resolve("s");
+        String injected = "--account=x\ntouch " + dir.resolve("pwned");
+        for (String flag : List.of("--slurm-option", "--slurm-time", "--slurm-mem", "--slurm-partition")) {
+            assertEquals(2, SparseDrl.execute("sweep", "smoke", "--out", s.toString(), "--executor", "slurm",
+                    "--no-submit", flag, injected), flag);
+            assertEquals(2, SparseDrl.execute("sweep", "smoke", "--out", s.toString(), "--executor", "slurm",
+                    "--no-submit", flag, "x\ry"), flag + " with a carriage return");
+        }
+        Path spec = Files.writeString(dir.resolve("named.json"), "{\"name\": \"n\\ntouch /tmp/x\", "
+                + "\"axes\": {\"env\": [\"minatar:breakout\"]}}");
+        assertEquals(2, SparseDrl.execute("sweep", spec.toString(), "--out", s.toString(), "--executor", "slurm",
+                "--no-submit"), "a sweep name with a newline");
+        assertEquals(2, SparseDrl.execute("sweep", "smoke", "--out", dir.resolve("a\"b").toString(), "--executor",
+                "slurm", "--no-submit"), "a quote in the output path");
+        assertFalse(Files.exists(s));
+        assertFalse(Files.exists(dir.resolve("a\"b")));
+        assertFalse(Files.exists(dir.resolve("pwned")));
+    }
+
+    @Test
+    void theJobScriptQuotesItsOutputPathAndAsksForASignalBeforeTheTimeLimit(@TempDir Path dir) throws Exception {
+        Path s = dir.resolve("sweep #1 at 100%");
+        stdout(() -> assertEquals(0, SparseDrl.execute("sweep", "smoke", "--out", s.toString(), "--executor", "slurm",
+                "--no-submit")));
+        String script = Files.readString(s.resolve("slurm/sweep.sbatch"));
+        assertTrue(script.contains("\n#SBATCH --output=\"" + s.toAbsolutePath().toString().replace("%", "%%")
+                + "/slurm/%A_%a.out\"\n"), script);
+        assertTrue(script.contains("\n#SBATCH --signal=B:USR1@300\n"), script);
+        stdout(() -> assertEquals(0, SparseDrl.execute("sweep", "smoke", "--out", s.toString(), "--executor", "slurm",
+                "--no-submit", "--slurm-stop-before", "0")));
+        assertFalse(Files.readString(s.resolve("slurm/sweep.sbatch")).contains("--signal"));
+    }
+
+    @Test
+    void everyRunsTrainFlagsAreCheckedBeforeAnythingIsWrittenOrPrinted(@TempDir Path dir) {
+        Path s = dir.resolve("s");
+        for (List<String> bad : List.of(List.of("--flag", "nosuch=1"),
+                List.of("--flag", "iterations=2", "--flag", "train-steps=100"), // with the sweep's --frames
+                List.of("--flag", "lr=Infinity"),
+                List.of("--flag", "sparsity=0.5"))) { // smoke has dense runs
+            for (List<String> mode : List.of(List.of("--dry-run"), List.of("--executor", "slurm", "--no-submit"),
+                    List.of("--executor", "local"))) {
+                List<String> args = new java.util.ArrayList<>(List.of("sweep", "smoke", "--out", s.toString()));
+                args.addAll(bad);
+                args.addAll(mode);
+                String out = stdout(() -> assertEquals(2, SparseDrl.execute(args.toArray(String[]::new)),
+                        String.join(" ", args)));
+                assertFalse(out.contains(" runs"), "nothing listed: " + out);
+            }
+        }
+        assertFalse(Files.exists(s));
+    }
+
+    @Test
+    void zeroWorkersIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) {
+        Path s = dir.resolve("s");
+        assertEquals(2, SparseDrl.execute("sweep", "smoke", "--out", s.toString(), "--workers", "0"));
+        assertFalse(Files.exists(s));
     }
 }

@@ -35,6 +35,11 @@ public final class Report {
         List<RunOutcome> outcomes = RunLoader.load(sweepDir, manifest);
         int usable = (int) outcomes.stream().filter(RunOutcome::usable).count();
         log.printf("analyze: %d runs in %s, %d usable%n", outcomes.size(), sweepDir, usable);
+        for (RunOutcome o : outcomes) {
+            if (!o.note().isEmpty()) {
+                log.printf("analyze: run %s: %s%n", o.run().id(), o.note());
+            }
+        }
         List<ConfigStats> stats = new Aggregator(replicates, seed).aggregate(outcomes);
         List<Finding> findings = new FindingsJudge(replicates, seed).judge(stats);
         Files.createDirectories(outDir);

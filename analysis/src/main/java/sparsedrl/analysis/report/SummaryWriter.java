@@ -112,6 +112,13 @@ final class SummaryWriter {
             md.append("- `").append(o.run().id()).append("`: ").append(o.status().name().toLowerCase(Locale.ROOT))
                     .append(", ").append(o.reason()).append('\n');
         }
+        List<RunOutcome> noted = outcomes.stream().filter(o -> !o.note().isEmpty()).toList();
+        if (!noted.isEmpty()) {
+            md.append("\n## Runs whose metrics.csv was damaged (read from metrics.jsonl)\n\n");
+            for (RunOutcome o : noted) {
+                md.append("- `").append(o.run().id()).append("`: ").append(o.note()).append('\n');
+            }
+        }
         AtomicFiles.writeString(file, md.toString());
     }
 

@@ -1,5 +1,9 @@
 package sparsedrl.analysis.runs;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The numeric columns of a run's {@code metrics.csv}, one row per iteration. Empty or non-numeric
- * cells read as NaN; a truncated last line (a run killed while writing) is dropped.
+ * The numeric columns of a run's {@code metrics.csv} (or {@code metrics.jsonl}, its twin), one row
+ * per iteration. Empty or non-numeric cells read as NaN; a partly written line is dropped and
+ * counted ({@link #cutShort()}), so that a reader can tell a damaged file from a complete one.
  */
 public final class MetricsTable {
 
@@ -23,21 +28,28 @@ public final class MetricsTable {
     /** The headline dormant-neuron column (τ = 0.025, all hidden layers). */
     public static final String DORMANT_HEADLINE = "dormant_0.025";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Map<String, double[]> columns;
     private final int rows;
+    private final boolean cutShort;
 
-    private MetricsTable(Map<String, double[]> columns, int rows) {
+    private MetricsTable(Map<String, double[]> columns, int rows, boolean cutShort) {
         this.columns = columns;
         this.rows = rows;
+        this.cutShort = cutShort;
     }
 
     public static MetricsTable read(Path csv) throws IOException {
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        String text = Files.readString(csv, StandardCharsets.UTF_8);
+        List<String> lines = text.lines().toList();
         if (lines.isEmpty() || lines.get(0).isBlank()) {
             throw new IOException(csv + " has no header");
         }
         String[] header = lines.get(0).trim().split(",", -1);
         List<double[]> rowValues = new ArrayList<>();
+        // every row the tool writes ends with a newline: a last line without one was cut
+        boolean cut = !text.endsWith("\n");
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i).trim();
             if (line.isEmpty()) {
@@ -45,7 +57,8 @@ public final class MetricsTable {
             }
             String[] cells = line.split(",", -1);
             if (cells.length != header.length) {
-                continue; // a partly written line
+                cut = true; // a partly written line
+                continue;
             }
             double[] row = new double[header.length];
             for (int c = 0; c < cells.length; c++) {
@@ -53,15 +66,69 @@ public final class MetricsTable {
             }
             rowValues.add(row);
         }
+        return of(List.of(header), rowValues, cut);
+    }
+
+    /**
+     * Reads {@code metrics.jsonl}: one JSON object per line, keys in column order, null for a
+     * missing value. A line that is not a whole object is dropped and counted as {@link #cutShort()}.
+     */
+    public static MetricsTable readJsonl(Path jsonl) throws IOException {
+        String text = Files.readString(jsonl, StandardCharsets.UTF_8);
+        List<String> header = null;
+        List<double[]> rowValues = new ArrayList<>();
+        boolean cut = !text.isEmpty() && !text.endsWith("\n");
+        for (String line : text.lines().toList()) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode row;
+            try {
+                row = JSON.readTree(line);
+            } catch (JsonProcessingException e) {
+                cut = true;
+                continue;
+            }
+            if (!(row instanceof ObjectNode obj)) {
+                cut = true;
+                continue;
+            }
+            List<String> keys = new ArrayList<>();
+            obj.fieldNames().forEachRemaining(keys::add);
+            if (header == null) {
+                header = keys;
+            } else if (!header.equals(keys)) {
+                cut = true;
+                continue;
+            }
+            double[] values = new double[keys.size()];
+            for (int c = 0; c < values.length; c++) {
+                JsonNode v = obj.get(keys.get(c));
+                values[c] = v.isNumber() ? v.asDouble() : Double.NaN;
+            }
+            rowValues.add(values);
+        }
+        if (header == null) {
+            throw new IOException(jsonl + " has no rows");
+        }
+        return of(header, rowValues, cut);
+    }
+
+    private static MetricsTable of(List<String> header, List<double[]> rowValues, boolean cutShort) {
         Map<String, double[]> cols = new LinkedHashMap<>();
-        for (int c = 0; c < header.length; c++) {
+        for (int c = 0; c < header.size(); c++) {
             double[] col = new double[rowValues.size()];
             for (int r = 0; r < col.length; r++) {
                 col[r] = rowValues.get(r)[c];
             }
-            cols.put(header[c].trim(), col);
+            cols.put(header.get(c).trim(), col);
         }
-        return new MetricsTable(cols, rowValues.size());
+        return new MetricsTable(cols, rowValues.size(), cutShort);
+    }
+
+    /** Whether the file had a partly written line (dropped) or ended in the middle of one. */
+    public boolean cutShort() {
+        return cutShort;
     }
 
     private static double parse(String cell) {
@@ -102,11 +169,15 @@ public final class MetricsTable {
      * ignoring NaN cells; NaN when there is nothing to average.
      */
     public double finalTenthMean(String name) {
+        return meanOfLast(name, finalTenthCount(rows));
+    }
+
+    /** The mean of a column over its last {@code k} rows, ignoring NaN cells; NaN when there is nothing to average. */
+    public double meanOfLast(String name, int k) {
         double[] c = column(name);
-        int k = finalTenthCount(c.length);
         double s = 0;
         int n = 0;
-        for (int i = c.length - k; i < c.length; i++) {
+        for (int i = Math.max(0, c.length - k); i < c.length; i++) {
             if (!Double.isNaN(c[i])) {
                 s += c[i];
                 n++;
