@@ -3,29 +3,31 @@ package sparsedrl.tasks.backend.tornado;
 import sparsedrl.tasks.kernels.ActivationKernels;
 import sparsedrl.tasks.kernels.AdamKernels;
 import sparsedrl.tasks.kernels.ArrayKernels;
-import sparsedrl.tasks.kernels.ConvKernels;
-import sparsedrl.tasks.kernels.DenseKernels;
 import sparsedrl.tasks.kernels.LossKernels;
 import sparsedrl.tasks.kernels.MaskKernels;
 import sparsedrl.tasks.kernels.SparseGatherKernels;
+import uk.ac.manchester.tornado.api.KernelContext;
 import uk.ac.manchester.tornado.api.annotations.Parallel;
 
 /**
- * The shared kernels ({@code sparsedrl.tasks.kernels}) as TornadoVM task entry points. Each method
- * is one call: TornadoVM inlines the kernel, finds its {@code @Parallel} loop and compiles the pair as
- * one device kernel named after the method here. The wrapper is what makes the JVM-oriented kernel
- * signatures work on a device (all verified with TornadoVM 5.2 on OpenCL):
+ * The device's element-wise, reduction and sparse kernels (the heavy dense products are
+ * {@link ConvGemm}). Float only: no {@code double} reaches device code. Most are the shared kernels
+ * ({@code sparsedrl.tasks.kernels}) as TornadoVM task entry points: TornadoVM inlines the kernel,
+ * finds its {@code @Parallel} loop and compiles the pair as one device kernel named after the method
+ * here. The wrapper is what makes the JVM-oriented signatures work on a device (all verified with
+ * TornadoVM 5.2 on OpenCL):
  * <ul>
  *   <li>the parallel range is the literal {@code (0, n)}: TornadoVM refuses a loop whose start is a
  *       parameter, but accepts it once the start is a constant after inlining;</li>
  *   <li>values that change per execution come from an array (TornadoVM compiles scalar arguments
  *       into the kernel), e.g. the Adam step's bias corrections;</li>
  *   <li>at most 15 parameters (the tornado-api that builds without an SDK has no larger task
- *       arity), block sizes fixed to one unit per work-item for parallelism;</li>
+ *       arity);</li>
  *   <li>kernel names that are no OpenCL built-in (a kernel called {@code step} cannot be created).</li>
  * </ul>
- * Block sizes of 1 keep every output element's sum in the kernel's order, so results match the JVM
- * backend up to the device's rounding.
+ * The per-channel sums (bias gradient, activation means) are written for a device instead: a 2-D
+ * grid of channels x row slices ({@link #reluBackwardPartials}, {@link #absolutePartials}), then
+ * {@link ConvGemm#sumSlices} adds the slices in order.
  */
 final class DeviceKernels {
 
@@ -52,61 +54,8 @@ final class DeviceKernels {
         ArrayKernels.copyInts(src, dst, 0, n);
     }
 
-    static void toDouble(float[] src, double[] dst, int n) {
-        ArrayKernels.toDouble(src, dst, 0, n);
-    }
-
-    /** {@code src[m][rows][cols]} to {@code dst[m][cols][rows]}, {@code n = m * cols} destination rows. */
-    static void transposeFloat(float[] src, float[] dst, int rows, int cols, int n) {
-        ArrayKernels.transpose(src, dst, rows, cols, 0, n);
-    }
-
-    static void transposeDouble(float[] src, double[] dst, int rows, int cols, int n) {
-        ArrayKernels.transposeToDouble(src, dst, rows, cols, 0, n);
-    }
-
-    static void biasRelu(float[] x, float[] bias, int channels, int addBias, int relu, int rows) {
-        ActivationKernels.biasRelu(x, bias, channels, addBias, relu, 0, rows);
-    }
-
     static void reluBackward(float[] act, float[] grad, int n) {
         ActivationKernels.reluBackward(act, grad, 0, n);
-    }
-
-    /** Per-channel sums, one channel per work-item. */
-    static void channelSums(float[] x, int rows, int channels, int absolute, float scale, float[] out) {
-        ActivationKernels.channelSums(x, rows, channels, absolute, scale, out, 1, 0, channels);
-    }
-
-    static void convForward(float[] in, double[] w, float[] out, int inH, int inW, int inC, int outH, int outW,
-                            int outC, int k, int stride, int padTop, int padLeft, int rows) {
-        ConvKernels.forward(in, w, out, inH, inW, inC, outH, outW, outC, k, stride, padTop, padLeft, 0, rows);
-    }
-
-    static void convBackwardInput(float[] dOut, double[] wT, float[] dIn, int inH, int inW, int inC, int outH,
-                                  int outW, int outC, int k, int stride, int padTop, int padLeft, int rows) {
-        ConvKernels.backwardInput(dOut, wT, dIn, inH, inW, inC, outH, outW, outC, k, stride, padTop, padLeft, 0, rows);
-    }
-
-    /** Kernel gradient, one kernel row (of outC weights) per work-item. */
-    static void convBackwardWeights(float[] in, double[] dOut, float[] dW, int count, int inH, int inW, int inC,
-                                    int outH, int outW, int outC, int k, int stride, int padTop, int padLeft) {
-        ConvKernels.backwardWeights(in, dOut, dW, count, inH, inW, inC, outH, outW, outC, k, stride, padTop, padLeft,
-                1, 0, k * k * inC);
-    }
-
-    /** Dense forward, one output column per work-item. */
-    static void denseForward(float[] in, float[] w, double[] acc, float[] out, int count, int inN, int outN) {
-        DenseKernels.forward(in, w, acc, out, count, inN, outN, 1, 0, outN);
-    }
-
-    /** Dense input gradient from the transposed kernel {@code wT[outN][inN]}, one input column per work-item. */
-    static void denseBackwardInput(float[] dOut, float[] wT, double[] acc, float[] dIn, int count, int inN, int outN) {
-        DenseKernels.backwardInput(dOut, wT, acc, dIn, count, inN, outN, 1, 0, inN);
-    }
-
-    static void denseBackwardWeights(float[] in, double[] dOut, float[] dW, int count, int inN, int outN) {
-        DenseKernels.backwardWeights(in, dOut, dW, count, inN, outN, 0, inN);
     }
 
     static void tdLoss(float[] q, float[] qNextTarget, int[] actions, float[] rewards, float[] terminals, float gamma,
@@ -142,13 +91,110 @@ final class DeviceKernels {
         SparseGatherKernels.inputGradient(gradOut, w, rowStart, rowCol, gradIn, geometry, 0, n);
     }
 
-    /** Sparse layer weight gradient, one kernel row per work-item; {@code rows} rows. */
-    static void sparseWeightGradient(float[] in, float[] gradOut, int[] rowStart, int[] rowCol, float[] dW,
-                                     int[] geometry, int count, int rows) {
-        SparseGatherKernels.weightGradient(in, gradOut, rowStart, rowCol, dW, geometry, count, 0, rows);
-    }
-
     static void applyMask(float[] w, float[] mask, int n) {
         MaskKernels.apply(w, mask, 0, n);
+    }
+
+    /**
+     * Work-item (c, s) of a channels x slices grid: for the rows of slice s (rows split evenly in
+     * {@code slices}), zeroes {@code grad} where the ReLU output {@code act} is not positive (when
+     * {@code relu} is 1) and writes the slice's sum of the resulting gradient of channel c to
+     * {@code partial[s*channels + c]}: the ReLU backward fused with the bias gradient.
+     */
+    static void reluBackwardPartials(KernelContext context, float[] act, float[] grad, float[] partial, int rows,
+                                     int channels, int slices, int relu) {
+        int c = context.globalIdx;
+        int slice = context.globalIdy;
+        if (c < channels && slice < slices) {
+            int per = (rows + slices - 1) / slices;
+            int end = Math.min(rows, (slice + 1) * per);
+            float sum = 0f;
+            for (int r = slice * per; r < end; r++) {
+                int i = r * channels + c;
+                float g = relu == 1 && act[i] <= 0f ? 0f : grad[i];
+                grad[i] = g;
+                sum += g;
+            }
+            partial[slice * channels + c] = sum;
+        }
+    }
+
+    /** {@link #reluBackwardPartials}'s grid and slices for the sums of {@code |x|} per channel (unit activity). */
+    static void absolutePartials(KernelContext context, float[] x, float[] partial, int rows, int channels,
+                                 int slices) {
+        int c = context.globalIdx;
+        int slice = context.globalIdy;
+        if (c < channels && slice < slices) {
+            int per = (rows + slices - 1) / slices;
+            int end = Math.min(rows, (slice + 1) * per);
+            float sum = 0f;
+            for (int r = slice * per; r < end; r++) {
+                sum += Math.abs(x[r * channels + c]);
+            }
+            partial[slice * channels + c] = sum;
+        }
+    }
+
+    /**
+     * Sparse weight gradient as partial sums, work-item (j, s) of an entries x slices grid: active
+     * entry j ({@code activeFlat[j]} = r*outC + oc; -1 past the active count) summed over the output
+     * positions of slice s (all {@code count * outH * outW} positions split evenly in {@code slices})
+     * into {@code partial[s*weights + flat]}. {@link #maskedSlices} adds the slices.
+     */
+    static void sparseWeightGradientPartials(KernelContext context, float[] in, float[] gradOut, int[] activeFlat,
+                                             float[] partial, int[] geometry, int count, int slices) {
+        int j = context.globalIdx;
+        int slice = context.globalIdy;
+        int weights = activeFlat.length;
+        if (j < weights && slice < slices && activeFlat[j] >= 0) {
+            int flat = activeFlat[j];
+            int inH = geometry[SparseGatherKernels.IN_H];
+            int inW = geometry[SparseGatherKernels.IN_W];
+            int inC = geometry[SparseGatherKernels.IN_C];
+            int outH = geometry[SparseGatherKernels.OUT_H];
+            int outW = geometry[SparseGatherKernels.OUT_W];
+            int outC = geometry[SparseGatherKernels.OUT_C];
+            int k = geometry[SparseGatherKernels.K];
+            int stride = geometry[SparseGatherKernels.STRIDE];
+            int padTop = geometry[SparseGatherKernels.PAD_TOP];
+            int padLeft = geometry[SparseGatherKernels.PAD_LEFT];
+            int r = flat / outC;
+            int oc = flat - r * outC;
+            int ic = r % inC;
+            int tap = r / inC;
+            int ky = tap / k;
+            int kx = tap - ky * k;
+            int positions = count * outH * outW;
+            int per = (positions + slices - 1) / slices;
+            int end = Math.min(positions, (slice + 1) * per);
+            float sum = 0f;
+            for (int p = slice * per; p < end; p++) {
+                int ox = p % outW;
+                int oy = (p / outW) % outH;
+                int b = p / (outW * outH);
+                int iy = oy * stride + ky - padTop;
+                int ix = ox * stride + kx - padLeft;
+                if (iy >= 0 && iy < inH && ix >= 0 && ix < inW) {
+                    sum += in[((b * inH + iy) * inW + ix) * inC + ic] * gradOut[p * outC + oc];
+                }
+            }
+            partial[slice * weights + flat] = sum;
+        }
+    }
+
+    /**
+     * {@code out[i] = sum over s < slices of partial[s*size + i]} where {@code mask[i]} is not 0, else 0
+     * (the sparse weight gradient: inactive entries must not keep a dense gradient written earlier).
+     */
+    static void maskedSlices(KernelContext context, float[] partial, float[] mask, float[] out, int size,
+                             int slices) {
+        int i = context.globalIdx;
+        if (i < size) {
+            float s = 0f;
+            for (int p = 0; p < slices; p++) {
+                s += partial[p * size + i];
+            }
+            out[i] = mask[i] != 0f ? s : 0f;
+        }
     }
 }

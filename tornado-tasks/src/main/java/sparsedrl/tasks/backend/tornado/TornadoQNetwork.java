@@ -211,13 +211,13 @@ final class TornadoQNetwork implements QNetwork {
         g.transferToDevice(DataTransferMode.FIRST_EXECUTION, (Object[]) grad);
         float scale = spec.inputScale();
         g.task("next_in", DeviceKernels::scaleBytes, nextStates, scale, targetInput, b * inputSize);
-        forwardTasks(g, "tgt", targetInput, targetAct, b, true);
+        forwardTasks(dg, g, "tgt", targetInput, targetAct, b, true);
         g.task("in", DeviceKernels::scaleBytes, states, scale, input, b * inputSize);
-        forwardTasks(g, "onl", input, act, b, false);
+        forwardTasks(dg, g, "onl", input, act, b, false);
         g.task("loss", DeviceKernels::tdLoss, act[n - 1], targetAct[n - 1], batchActions, rewards, terminals, gamma,
                 lossKind, actions, b, grad[n - 1], lossPerSample);
         for (int i = n - 1; i >= 0; i--) {
-            layers[i].backward(g, "bwd", i == 0 ? input : act[i - 1], act[i], grad[i], state.layers.get(i),
+            layers[i].backward(dg, g, "bwd", i == 0 ? input : act[i - 1], act[i], grad[i], state.layers.get(i),
                     i == 0 ? null : grad[i - 1], b, sparse[i], denseWeightGradient);
         }
         // Biases are not masked (useMask 0): their mask argument is a stand-in, never read. It must not
@@ -244,11 +244,12 @@ final class TornadoQNetwork implements QNetwork {
     }
 
     /** Forward through all layers with online or target parameters; activations into {@code act}. */
-    private void forwardTasks(TaskGraph g, String id, float[] input, float[][] act, int count, boolean target) {
+    private void forwardTasks(DeviceGraphs dg, TaskGraph g, String id, float[] input, float[][] act, int count,
+                              boolean target) {
         float[] in = input;
         for (int i = 0; i < layers.length; i++) {
             LayerParams p = state.layers.get(i);
-            layers[i].forward(g, id, in, target ? p.targetWeight : p.weight, target ? p.targetBias : p.bias, act[i],
+            layers[i].forward(dg, g, id, in, target ? p.targetWeight : p.weight, target ? p.targetBias : p.bias, act[i],
                     count, sparse[i], target);
             in = act[i];
         }
@@ -448,14 +449,14 @@ final class TornadoQNetwork implements QNetwork {
                 g.transferToDevice(DataTransferMode.FIRST_EXECUTION, (Object[]) means);
             }
             g.task(id + "_in", DeviceKernels::scaleBytes, states, spec.inputScale(), input, count * inputSize);
-            forwardTasks(g, id, input, act, count, false);
+            forwardTasks(dg, g, id, input, act, count, false);
             if (!withMeans) {
                 return g.transferToHost(DataTransferMode.EVERY_EXECUTION, q);
             }
             int h = 0;
             for (int i = 0; i < layers.length; i++) {
                 if (layers[i].spec().relu()) {
-                    layers[i].activationMeans(g, id, act[i], count, means[h++]);
+                    layers[i].activationMeans(dg, g, id, act[i], count, means[h++]);
                 }
             }
             return g.transferToHost(DataTransferMode.EVERY_EXECUTION, (Object[]) means);
