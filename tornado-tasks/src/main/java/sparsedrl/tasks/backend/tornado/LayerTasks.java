@@ -105,8 +105,7 @@ final class LayerTasks {
                     p.weightGrad, floats(g, 1), 0);
         } else {
             int weights = spec.weightCount();
-            int slices = (int) Math.max(1, Math.min(rows,
-                    (GemmShape.TARGET_WORK_ITEMS + weights - 1) / weights));
+            int slices = sparseGradientSlices(spec, count);
             float[] partial = floats(g, slices * weights);
             WorkerGrid grid = new WorkerGrid2D(roundUp(weights, GROUP), slices);
             grid.setLocalWork(GROUP, 1, 1);
@@ -161,6 +160,21 @@ final class LayerTasks {
             g.task(task + "Sum", ConvGemm::sumSlices, context, target, c, bias, size, shape.n(), shape.splits(),
                     gemmTail, 1f);
         }
+    }
+
+    /**
+     * Position slices of the sparse weight gradient: one work-item per kernel entry and slice (the
+     * inactive ones return at once), at least {@link GemmShape#TARGET_WORK_ITEMS} in all.
+     */
+    static int sparseGradientSlices(LayerSpec spec, int count) {
+        int weights = spec.weightCount();
+        int positions = count * spec.outH() * spec.outW();
+        return (int) Math.max(1, Math.min(positions, (GemmShape.TARGET_WORK_ITEMS + weights - 1) / weights));
+    }
+
+    /** Work-items of the sparse weight gradient's partial sums. */
+    static long sparseGradientWorkItems(LayerSpec spec, int count) {
+        return (long) roundUp(spec.weightCount(), GROUP) * sparseGradientSlices(spec, count);
     }
 
     /** Row slices of a per-channel sum over {@code rows} rows: a multiple of the slice group. */
