@@ -19,7 +19,7 @@ import uk.ac.manchester.tornado.api.KernelContext;
  * </ul>
  * A dense layer is the 1x1 convolution of a 1x1 image. Work-group = one {@link #TILE}x{@link #TILE}
  * tile of C, x along n (the contiguous axis of C and of B), y along m; each work-item computes one
- * element of C. Tiles of A and B go through local memory, {@link #TILE} values of k at a time.
+ * element of C. Tiles of A and B go through local memory, {@link #KSTEP} values of k at a time.
  * When m x n is too small to fill a device, k is split into {@code splits} slices (grid z), each
  * writing its partial sums to its own plane of {@code out}; {@link #sumSlices} then adds the planes
  * in slice order. Every sum runs in a fixed order: results are deterministic.
@@ -37,6 +37,8 @@ final class ConvGemm {
     static final int TILE = 16;
     /** Outputs per side of a work-group's tile of C: each work-item computes 2 x 2 of them. */
     static final int SPAN = 2 * TILE;
+    /** Values of k per step (between barriers): each work-item stages four per operand row or column. */
+    static final int KSTEP = 4 * TILE;
 
     static final int FORWARD = 0;
     static final int WEIGHT_GRADIENT = 1;
@@ -87,10 +89,10 @@ final class ConvGemm {
         int z = context.groupIdz / splits;
         int slice = context.groupIdz - z * splits;
         // Two tiles of each operand, used in turn: the loads of one step cannot overwrite the tile that
-        // slower work-items still multiply, so one barrier per step suffices. A as [SPAN rows][TILE k],
-        // B as [TILE k][SPAN columns].
-        float[] aTile = context.allocateFloatLocalArray(2 * SPAN * TILE);
-        float[] bTile = context.allocateFloatLocalArray(2 * SPAN * TILE);
+        // slower work-items still multiply, so one barrier per step suffices. A as [SPAN rows][KSTEP k],
+        // B as [KSTEP k][SPAN columns].
+        float[] aTile = context.allocateFloatLocalArray(2 * SPAN * KSTEP);
+        float[] bTile = context.allocateFloatLocalArray(2 * SPAN * KSTEP);
 
         // The k range: slice `slice` of the whole range, or of the taps of stride phase z.
         int kAll = k;
@@ -99,31 +101,33 @@ final class ConvGemm {
             kAll = phaseTaps(z, window, 1) * phaseTaps(z, window, 0) * outC;
             rows = phaseRows(z, m, spatial, window);
         }
-        int tilesPerSlice = ((k + TILE - 1) / TILE + splits - 1) / splits;
-        int kFrom = slice * tilesPerSlice * TILE;
-        int kTo = Math.min(kAll, kFrom + tilesPerSlice * TILE);
-
+        int tilesPerSlice = ((k + KSTEP - 1) / KSTEP + splits - 1) / splits;
+        int kFrom = slice * tilesPerSlice * KSTEP;
+        int kTo = Math.min(kAll, kFrom + tilesPerSlice * KSTEP);
         float s00 = 0f;
         float s01 = 0f;
         float s10 = 0f;
         float s11 = 0f;
-        for (int t = kFrom; t < kTo; t += TILE) {
-            int half = ((t - kFrom) / TILE & 1) * SPAN * TILE;
-            // Each work-item stages two values of A (rows ty, ty + TILE at k = t + tx) and two of B.
-            int ka = t + tx;
-            int kb = t + ty;
-            aTile[half + ty * TILE + tx] = ka < kTo && row0 < rows
-                    ? aValue(a, mode, z, row0, ka, spatial, window, inC, outC) : 0f;
-            aTile[half + (ty + TILE) * TILE + tx] = ka < kTo && row1 < rows
-                    ? aValue(a, mode, z, row1, ka, spatial, window, inC, outC) : 0f;
-            bTile[half + ty * SPAN + tx] = kb < kTo && col0 < n
-                    ? bValue(b, mode, z, kb, col0, n, window, inC, outC) : 0f;
-            bTile[half + ty * SPAN + tx + TILE] = kb < kTo && col1 < n
-                    ? bValue(b, mode, z, kb, col1, n, window, inC, outC) : 0f;
+        for (int t = kFrom; t < kTo; t += KSTEP) {
+            // Each work-item stages KSTEP / TILE values of A in each of its rows (row0, row1) and as
+            // many of B in each of its columns.
+            int half = ((t - kFrom) / KSTEP & 1) * SPAN * KSTEP;
+            for (int d = 0; d < KSTEP; d += TILE) {
+                int ka = t + d + tx;
+                int kb = t + d + ty;
+                aTile[half + ty * KSTEP + d + tx] = ka < kTo && row0 < rows
+                        ? aValue(a, mode, z, row0, ka, spatial, window, inC, outC) : 0f;
+                aTile[half + (ty + TILE) * KSTEP + d + tx] = ka < kTo && row1 < rows
+                        ? aValue(a, mode, z, row1, ka, spatial, window, inC, outC) : 0f;
+                bTile[half + (d + ty) * SPAN + tx] = kb < kTo && col0 < n
+                        ? bValue(b, mode, z, kb, col0, n, window, inC, outC) : 0f;
+                bTile[half + (d + ty) * SPAN + tx + TILE] = kb < kTo && col1 < n
+                        ? bValue(b, mode, z, kb, col1, n, window, inC, outC) : 0f;
+            }
             context.localBarrier();
-            for (int i = 0; i < TILE; i++) {
-                float a0 = aTile[half + ty * TILE + i];
-                float a1 = aTile[half + (ty + TILE) * TILE + i];
+            for (int i = 0; i < KSTEP; i++) {
+                float a0 = aTile[half + ty * KSTEP + i];
+                float a1 = aTile[half + (ty + TILE) * KSTEP + i];
                 float b0 = bTile[half + i * SPAN + tx];
                 float b1 = bTile[half + i * SPAN + tx + TILE];
                 s00 += a0 * b0;

@@ -7,9 +7,11 @@ import uk.ac.manchester.tornado.api.ImmutableTaskGraph;
 import uk.ac.manchester.tornado.api.TaskGraph;
 import uk.ac.manchester.tornado.api.TornadoExecutionPlan;
 import uk.ac.manchester.tornado.api.TornadoExecutionResult;
+import uk.ac.manchester.tornado.api.TornadoProfilerResult;
 import uk.ac.manchester.tornado.api.WorkerGrid;
 import uk.ac.manchester.tornado.api.common.TornadoDevice;
 import uk.ac.manchester.tornado.api.enums.DataTransferMode;
+import uk.ac.manchester.tornado.api.enums.ProfilerMode;
 import uk.ac.manchester.tornado.api.exceptions.TornadoExecutionPlanException;
 
 /**
@@ -118,6 +120,21 @@ final class DeviceGraphs implements AutoCloseable {
 
     void push() {
         execute(pushIndex);
+    }
+
+    /**
+     * Executes graph {@code graphIndex} once with TornadoVM's profiler and returns the bytes it
+     * copied {host to device, device to host}, as the profiler counts them.
+     */
+    long[] executeProfiled(int graphIndex) {
+        requireOpen(true);
+        plan.withProfiler(ProfilerMode.SILENT);
+        try {
+            TornadoProfilerResult p = plan.withGraph(graphIndex).execute().getProfilerResult();
+            return new long[] {p.getTotalBytesCopyIn(), p.getTotalBytesCopyOut()};
+        } finally {
+            plan.withoutProfiler();
+        }
     }
 
     void pull() {

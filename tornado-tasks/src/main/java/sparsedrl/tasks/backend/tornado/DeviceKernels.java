@@ -8,6 +8,7 @@ import sparsedrl.tasks.kernels.MaskKernels;
 import sparsedrl.tasks.kernels.SparseGatherKernels;
 import uk.ac.manchester.tornado.api.KernelContext;
 import uk.ac.manchester.tornado.api.annotations.Parallel;
+import uk.ac.manchester.tornado.api.math.TornadoMath;
 
 /**
  * The device's element-wise, reduction and sparse kernels (the heavy dense products are
@@ -65,18 +66,36 @@ final class DeviceKernels {
     }
 
     /**
-     * One Adam step; {@code hyper} = {lr, beta1, beta2, 1-beta1, 1-beta2, eps, 1-beta1^t, 1-beta2^t},
-     * refreshed on the host before every update.
+     * One Adam step, {@link AdamKernels}' formula for the device: {@code hyper} = {lr, beta1, beta2,
+     * 1-beta1, 1-beta2, eps, 1-beta1^t, 1-beta2^t}, refreshed on the host before every update. The
+     * square root is the device's float one: AdamKernels' {@code (float) Math.sqrt} would compute in
+     * double there (on the JVM both give the correctly rounded float root).
      */
     static void adam(float[] w, float[] g, float[] m, float[] v, float[] mask, int useMask, float[] hyper, int n) {
-        AdamKernels.step(w, g, m, v, mask, useMask, hyper[0], hyper[1], hyper[2], hyper[3], hyper[4], hyper[5],
-                hyper[6], hyper[7], 0, n);
+        for (@Parallel int i = 0; i < n; i++) {
+            adamElement(w, g, m, v, mask, useMask, hyper, i);
+        }
     }
 
     /** Adam over the listed weights only ({@code indices}: active flat indices, -1 padded to {@code n}). */
     static void adamAt(float[] w, float[] g, float[] m, float[] v, float[] mask, float[] hyper, int[] indices, int n) {
-        AdamKernels.stepAt(w, g, m, v, mask, 1, hyper[0], hyper[1], hyper[2], hyper[3], hyper[4], hyper[5],
-                hyper[6], hyper[7], indices, 0, n);
+        for (@Parallel int j = 0; j < n; j++) {
+            int i = indices[j];
+            if (i >= 0) {
+                adamElement(w, g, m, v, mask, 1, hyper, i);
+            }
+        }
+    }
+
+    private static void adamElement(float[] w, float[] g, float[] m, float[] v, float[] mask, int useMask,
+                                    float[] hyper, int i) {
+        float gi = g[i];
+        float mi = hyper[1] * m[i] + hyper[3] * gi;
+        float vi = hyper[2] * v[i] + hyper[4] * gi * gi;
+        m[i] = mi;
+        v[i] = vi;
+        float wi = w[i] - hyper[0] * (mi / hyper[6]) / (TornadoMath.sqrt(vi / hyper[7]) + hyper[5]);
+        w[i] = useMask == 1 ? wi * mask[i] : wi;
     }
 
     /** Sparse layer forward (no bias, no ReLU), one output element per work-item; {@code n} outputs. */
@@ -135,66 +154,15 @@ final class DeviceKernels {
         }
     }
 
-    /**
-     * Sparse weight gradient as partial sums, work-item (j, s) of an entries x slices grid: active
-     * entry j ({@code activeFlat[j]} = r*outC + oc; -1 past the active count) summed over the output
-     * positions of slice s (all {@code count * outH * outW} positions split evenly in {@code slices})
-     * into {@code partial[s*weights + flat]}. {@link #maskedSlices} adds the slices.
-     */
-    static void sparseWeightGradientPartials(KernelContext context, float[] in, float[] gradOut, int[] activeFlat,
-                                             float[] partial, int[] geometry, int count, int slices) {
-        int j = context.globalIdx;
-        int slice = context.globalIdy;
-        int weights = activeFlat.length;
-        if (j < weights && slice < slices && activeFlat[j] >= 0) {
-            int flat = activeFlat[j];
-            int inH = geometry[SparseGatherKernels.IN_H];
-            int inW = geometry[SparseGatherKernels.IN_W];
-            int inC = geometry[SparseGatherKernels.IN_C];
-            int outH = geometry[SparseGatherKernels.OUT_H];
-            int outW = geometry[SparseGatherKernels.OUT_W];
-            int outC = geometry[SparseGatherKernels.OUT_C];
-            int k = geometry[SparseGatherKernels.K];
-            int stride = geometry[SparseGatherKernels.STRIDE];
-            int padTop = geometry[SparseGatherKernels.PAD_TOP];
-            int padLeft = geometry[SparseGatherKernels.PAD_LEFT];
-            int r = flat / outC;
-            int oc = flat - r * outC;
-            int ic = r % inC;
-            int tap = r / inC;
-            int ky = tap / k;
-            int kx = tap - ky * k;
-            int positions = count * outH * outW;
-            int per = (positions + slices - 1) / slices;
-            int end = Math.min(positions, (slice + 1) * per);
-            float sum = 0f;
-            for (int p = slice * per; p < end; p++) {
-                int ox = p % outW;
-                int oy = (p / outW) % outH;
-                int b = p / (outW * outH);
-                int iy = oy * stride + ky - padTop;
-                int ix = ox * stride + kx - padLeft;
-                if (iy >= 0 && iy < inH && ix >= 0 && ix < inW) {
-                    sum += in[((b * inH + iy) * inW + ix) * inC + ic] * gradOut[p * outC + oc];
-                }
-            }
-            partial[slice * weights + flat] = sum;
-        }
+    /** Sparse weight gradient, partial sums: {@code n} = slices x entries items ({@link SparseGatherKernels}). */
+    static void sparseWeightGradientPartials(float[] in, float[] gradOut, int[] activeFlat, float[] partial,
+                                             int[] geometry, int count, int slices, int weights, int n) {
+        SparseGatherKernels.weightGradientPartials(in, gradOut, activeFlat, partial, geometry, count, slices, weights,
+                0, n);
     }
 
-    /**
-     * {@code out[i] = sum over s < slices of partial[s*size + i]} where {@code mask[i]} is not 0, else 0
-     * (the sparse weight gradient: inactive entries must not keep a dense gradient written earlier).
-     */
-    static void maskedSlices(KernelContext context, float[] partial, float[] mask, float[] out, int size,
-                             int slices) {
-        int i = context.globalIdx;
-        if (i < size) {
-            float s = 0f;
-            for (int p = 0; p < slices; p++) {
-                s += partial[p * size + i];
-            }
-            out[i] = mask[i] != 0f ? s : 0f;
-        }
+    /** Sparse weight gradient, the slices added at the active entries, 0 elsewhere; {@code n} weights. */
+    static void sparseWeightGradientSum(float[] partial, float[] mask, float[] dW, int slices, int n) {
+        SparseGatherKernels.sumActiveSlices(partial, mask, dW, n, slices, 0, n);
     }
 }

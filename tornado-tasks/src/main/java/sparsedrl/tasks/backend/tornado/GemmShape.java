@@ -9,13 +9,13 @@ import uk.ac.manchester.tornado.api.WorkerGrid3D;
  * number of k slices and the grid. The slice count is the smallest that gives the launch at least
  * {@link #TARGET_WORK_ITEMS} work-items (enough to fill a large GPU, and the shape the issue asks
  * of every heavy kernel of a batch-32 update), as long as each slice keeps {@link #MIN_STEPS_PER_SLICE}
- * steps of k; with more than one slice the launch writes {@code splits} planes of partial sums,
+ * steps of {@link ConvGemm#KSTEP} values of k; with more than one slice the launch writes {@code splits} planes of partial sums,
  * which {@link ConvGemm#sumSlices} adds.
  */
 record GemmShape(int mode, int m, int n, int k, int splits, int phases, int spatial, int window, int inC, int outC) {
 
     static final int TARGET_WORK_ITEMS = 1 << 17;
-    static final int MIN_STEPS_PER_SLICE = 4;
+    static final int MIN_STEPS_PER_SLICE = 1;
 
     static GemmShape of(LayerSpec spec, int count, int mode) {
         int s = spec.stride();
@@ -42,7 +42,7 @@ record GemmShape(int mode, int m, int n, int k, int splits, int phases, int spat
         int[] one = ConvGemm.grid(m, n, phases);
         long items = (long) one[0] * one[1] * one[2];
         long wanted = (TARGET_WORK_ITEMS + items - 1) / items;
-        long most = Math.max(1, (k + ConvGemm.TILE - 1) / ConvGemm.TILE / MIN_STEPS_PER_SLICE);
+        long most = Math.max(1, (k + ConvGemm.KSTEP - 1) / ConvGemm.KSTEP / MIN_STEPS_PER_SLICE);
         int splits = (int) Math.max(1, Math.min(wanted, most));
         return new GemmShape(mode, m, n, k, splits, phases,
                 ConvGemm.pack(spec.inH(), spec.inW(), spec.outH(), spec.outW()),

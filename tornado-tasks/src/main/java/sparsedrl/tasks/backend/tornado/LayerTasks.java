@@ -107,14 +107,12 @@ final class LayerTasks {
             int weights = spec.weightCount();
             int slices = sparseGradientSlices(spec, count);
             float[] partial = floats(g, slices * weights);
-            WorkerGrid grid = new WorkerGrid2D(roundUp(weights, GROUP), slices);
-            grid.setLocalWork(GROUP, 1, 1);
-            dg.grid(g, t + "_wGradSparse", grid);
-            g.task(t + "_wGradSparse", DeviceKernels::sparseWeightGradientPartials, context, in, gradOut,
-                    lists.activeFlat, partial, lists.geometry, count, slices);
+            oneDimensional(dg, g, t + "_wGradSparse", slices * weights);
+            g.task(t + "_wGradSparse", DeviceKernels::sparseWeightGradientPartials, in, gradOut, lists.activeFlat,
+                    partial, lists.geometry, count, slices, weights, slices * weights);
             oneDimensional(dg, g, t + "_wGradSum", weights);
-            g.task(t + "_wGradSum", DeviceKernels::maskedSlices, context, partial, p.mask, p.weightGrad, weights,
-                    slices);
+            g.task(t + "_wGradSum", DeviceKernels::sparseWeightGradientSum, partial, p.mask, p.weightGrad, slices,
+                    weights);
         }
         if (gradIn == null) {
             return;
@@ -174,7 +172,7 @@ final class LayerTasks {
 
     /** Work-items of the sparse weight gradient's partial sums. */
     static long sparseGradientWorkItems(LayerSpec spec, int count) {
-        return (long) roundUp(spec.weightCount(), GROUP) * sparseGradientSlices(spec, count);
+        return (long) roundUp(spec.weightCount() * sparseGradientSlices(spec, count), GROUP);
     }
 
     /** Row slices of a per-channel sum over {@code rows} rows: a multiple of the slice group. */

@@ -7,6 +7,7 @@ import sparsedrl.tasks.backend.Backend;
 import sparsedrl.tasks.backend.Backends;
 import sparsedrl.tasks.backend.LossKind;
 import sparsedrl.tasks.backend.QNetwork;
+import sparsedrl.tasks.backend.UpdateTraffic;
 import sparsedrl.tasks.net.NetworkSpec;
 import sparsedrl.tasks.net.NetworkState;
 import sparsedrl.tasks.net.Padding;
@@ -59,6 +60,7 @@ public final class TornadoEquivalenceMain {
             }
             failures += checkPushPull(tornado);
             failures += checkSparseModes(tornado);
+            failures += checkTraffic(tornado);
         } catch (RuntimeException e) {
             e.printStackTrace(System.out);
             failures++;
@@ -174,6 +176,23 @@ public final class TornadoEquivalenceMain {
         }
         System.out.println("  " + (failures == 0 ? "ok" : failures + " wrong"));
         return failures;
+    }
+
+    /** The per-update launches and copies the backend reports must be what TornadoVM's profiler counts. */
+    private static int checkTraffic(Backend tornado) {
+        System.out.println("== traffic per update");
+        ProbeWorkload w = new ProbeWorkload(NetworkSpec.minatar(4, 6, Set.of()), 32, 17, 0.5, 0.99f);
+        try (QNetwork net = tornado.create(w.spec, w.batchSize, AdamConfig.DOPAMINE, LossKind.MSE)) {
+            ProbeWorkload.copyState(w.initialState(), net.state());
+            net.push();
+            net.update(w.batch(0), w.gamma, false); // compiles the update graph
+            long[] measured = ((TornadoQNetwork) net).profiledUpdateCopies(w.batch(1), w.gamma);
+            UpdateTraffic t = net.updateTraffic();
+            boolean ok = t.bytesToDevice() == measured[0] && t.bytesToHost() == measured[1] && t.kernelLaunches() > 0;
+            System.out.println("  " + t + ", profiler: " + measured[0] + " bytes in, " + measured[1] + " bytes out "
+                    + (ok ? "ok" : "MISMATCH"));
+            return ok ? 0 : 1;
+        }
     }
 
     private static int expectMode(TornadoQNetwork net, int layer, boolean sparse) {

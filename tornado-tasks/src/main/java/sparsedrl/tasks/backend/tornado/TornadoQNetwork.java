@@ -9,6 +9,7 @@ import sparsedrl.tasks.backend.AdamConfig;
 import sparsedrl.tasks.backend.LossKind;
 import sparsedrl.tasks.backend.QNetwork;
 import sparsedrl.tasks.backend.TransitionBatch;
+import sparsedrl.tasks.backend.UpdateTraffic;
 import sparsedrl.tasks.kernels.AdamKernels;
 import sparsedrl.tasks.kernels.LossKernels;
 import sparsedrl.tasks.kernels.MaskKernels;
@@ -77,6 +78,9 @@ final class TornadoQNetwork implements QNetwork {
     private final Forward full;
 
     private DeviceGraphs graphs;
+    /** Set by {@link #profiledUpdateCopies}: the next update runs under TornadoVM's profiler. */
+    private boolean profileNextUpdate;
+    private long[] profiledCopies;
     private float builtGamma;
     private int updateGraph;
     /** The update graph with dense weight gradients, when some layer is sparse; else {@link #updateGraph}. */
@@ -282,6 +286,27 @@ final class TornadoQNetwork implements QNetwork {
         return g;
     }
 
+    /**
+     * The update graph's task count, and what it copies each execution: the minibatch and the Adam
+     * scalars in, the per-sample losses out (everything else stays on the device).
+     */
+    @Override
+    public UpdateTraffic updateTraffic() {
+        long in = states.length + nextStates.length
+                + (long) Float.BYTES * (batchActions.length + rewards.length + terminals.length + hyper.length);
+        return new UpdateTraffic(graphs.launches(updateGraph), in, (long) Float.BYTES * lossPerSample.length);
+    }
+
+    /**
+     * One {@link #update} under TornadoVM's profiler; returns the bytes it copied {host to device,
+     * device to host} as the profiler counted them (the check of {@link #updateTraffic}).
+     */
+    long[] profiledUpdateCopies(TransitionBatch batch, float gamma) {
+        profileNextUpdate = true;
+        update(batch, gamma, false);
+        return profiledCopies;
+    }
+
     /** Whether layer {@code i} currently runs over its active weights only (tests, reports). */
     boolean isSparse(int i) {
         return sparse[i] != null;
@@ -352,7 +377,13 @@ final class TornadoQNetwork implements QNetwork {
         hyper[5] = adam.epsilon();
         hyper[6] = (float) (1 - Math.pow(adam.beta1(), state.adamStep));
         hyper[7] = (float) (1 - Math.pow(adam.beta2(), state.adamStep));
-        graphs.execute(keepDenseGradient ? updateDenseGradientGraph : updateGraph);
+        int graph = keepDenseGradient ? updateDenseGradientGraph : updateGraph;
+        if (profileNextUpdate) {
+            profileNextUpdate = false;
+            profiledCopies = graphs.executeProfiled(graph);
+        } else {
+            graphs.execute(graph);
+        }
         double sum = 0;
         for (int i = 0; i < batchSize; i++) {
             sum += lossPerSample[i];

@@ -59,7 +59,7 @@ class GemmShapeTest {
         LayerSpec dense1 = NetworkSpec.nature(6, Padding.SAME, Set.of()).layers().get(3);
         GemmShape fwd = GemmShape.of(dense1, BATCH, ConvGemm.FORWARD);
         assertTrue(fwd.splits() > 1, fwd.toString());
-        int steps = (fwd.k() + ConvGemm.TILE - 1) / ConvGemm.TILE;
+        int steps = (fwd.k() + ConvGemm.KSTEP - 1) / ConvGemm.KSTEP;
         assertTrue(steps / fwd.splits() >= GemmShape.MIN_STEPS_PER_SLICE, fwd.toString());
         // One state: never more slices than k steps allow.
         GemmShape single = GemmShape.of(dense1, 1, ConvGemm.FORWARD);
