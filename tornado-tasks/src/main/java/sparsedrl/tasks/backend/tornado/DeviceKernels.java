@@ -27,7 +27,7 @@ import uk.ac.manchester.tornado.api.math.TornadoMath;
  *   <li>kernel names that are no OpenCL built-in (a kernel called {@code step} cannot be created).</li>
  * </ul>
  * The per-channel sums (bias gradient, activation means) are written for a device instead: a 2-D
- * grid of channels x row slices ({@link #reluBackwardPartials}, {@link #absolutePartials}), then
+ * grid of channels x row slices ({@link #channelPartials}), then
  * {@link ConvGemm#sumSlices} adds the slices in order.
  */
 final class DeviceKernels {
@@ -114,14 +114,21 @@ final class DeviceKernels {
         MaskKernels.apply(w, mask, 0, n);
     }
 
+    /** {@link #channelPartials} modes. */
+    static final int SUM = 0;
+    static final int RELU_BACKWARD = 1;
+    static final int ABSOLUTE = 2;
+
     /**
      * Work-item (c, s) of a channels x slices grid: for the rows of slice s (rows split evenly in
-     * {@code slices}), zeroes {@code grad} where the ReLU output {@code act} is not positive (when
-     * {@code relu} is 1) and writes the slice's sum of the resulting gradient of channel c to
-     * {@code partial[s*channels + c]}: the ReLU backward fused with the bias gradient.
+     * {@code slices}) of channel c of {@code x} (rows x channels), writes to
+     * {@code partial[s*channels + c]} the sum of {@code x} ({@link #SUM}: a bias gradient), of
+     * {@code x} after zeroing it in place where the ReLU output {@code act} is not positive
+     * ({@link #RELU_BACKWARD}: the ReLU backward fused with the bias gradient), or of {@code |x|}
+     * ({@link #ABSOLUTE}: unit activity). {@code act} is only read by RELU_BACKWARD.
      */
-    static void reluBackwardPartials(KernelContext context, float[] act, float[] grad, float[] partial, int rows,
-                                     int channels, int slices, int relu) {
+    static void channelPartials(KernelContext context, float[] x, float[] act, float[] partial, int rows,
+                                int channels, int slices, int mode) {
         int c = context.globalIdx;
         int slice = context.globalIdy;
         if (c < channels && slice < slices) {
@@ -130,25 +137,14 @@ final class DeviceKernels {
             float sum = 0f;
             for (int r = slice * per; r < end; r++) {
                 int i = r * channels + c;
-                float g = relu == 1 && act[i] <= 0f ? 0f : grad[i];
-                grad[i] = g;
-                sum += g;
-            }
-            partial[slice * channels + c] = sum;
-        }
-    }
-
-    /** {@link #reluBackwardPartials}'s grid and slices for the sums of {@code |x|} per channel (unit activity). */
-    static void absolutePartials(KernelContext context, float[] x, float[] partial, int rows, int channels,
-                                 int slices) {
-        int c = context.globalIdx;
-        int slice = context.globalIdy;
-        if (c < channels && slice < slices) {
-            int per = (rows + slices - 1) / slices;
-            int end = Math.min(rows, (slice + 1) * per);
-            float sum = 0f;
-            for (int r = slice * per; r < end; r++) {
-                sum += Math.abs(x[r * channels + c]);
+                float v = x[i];
+                if (mode == RELU_BACKWARD) {
+                    v = act[i] > 0f ? v : 0f;
+                    x[i] = v;
+                } else if (mode == ABSOLUTE) {
+                    v = Math.abs(v);
+                }
+                sum += v;
             }
             partial[slice * channels + c] = sum;
         }

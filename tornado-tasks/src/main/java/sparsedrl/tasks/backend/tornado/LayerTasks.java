@@ -92,8 +92,8 @@ final class LayerTasks {
             int slices = slices(rows);
             float[] partial = floats(g, slices * channels);
             dg.grid(g, t + "_reluBias", channelGrid(channels, slices));
-            g.task(t + "_reluBias", DeviceKernels::reluBackwardPartials, context, out, gradOut, partial, rows,
-                    channels, slices, spec.relu() ? 1 : 0);
+            g.task(t + "_reluBias", DeviceKernels::channelPartials, context, gradOut, out, partial, rows, channels,
+                    slices, spec.relu() ? DeviceKernels.RELU_BACKWARD : DeviceKernels.SUM);
             oneDimensional(dg, g, t + "_biasGrad", channels);
             g.task(t + "_biasGrad", ConvGemm::sumSlices, context, partial, p.biasGrad, floats(g, 1), channels,
                     channels, slices, 0, 1f);
@@ -134,7 +134,8 @@ final class LayerTasks {
         int slices = slices(rows);
         float[] partial = floats(g, slices * channels);
         dg.grid(g, t + "_absSums", channelGrid(channels, slices));
-        g.task(t + "_absSums", DeviceKernels::absolutePartials, context, out, partial, rows, channels, slices);
+        g.task(t + "_absSums", DeviceKernels::channelPartials, context, out, floats(g, 1), partial, rows, channels,
+                slices, DeviceKernels.ABSOLUTE);
         oneDimensional(dg, g, t + "_means", channels);
         g.task(t + "_means", ConvGemm::sumSlices, context, partial, means, floats(g, 1), channels, channels, slices, 0,
                 1f / rows);

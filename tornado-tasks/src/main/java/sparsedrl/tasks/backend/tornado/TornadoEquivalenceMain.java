@@ -80,21 +80,8 @@ public final class TornadoEquivalenceMain {
                 .build();
         // Stride-2 convolutions after the first layer, so that their input gradients run: 3x3 SAME
         // (taps per stride phase 2 or 1) and 4x4 VALID (2 per phase).
-        NetworkSpec phases = new NetworkSpec.Builder("phases", 13, 13, 4, 1f / 255f, Set.of())
-                .conv("conv1", 8, 3, 1, Padding.SAME)
-                .conv("conv2", 8, 3, 2, Padding.SAME)
-                .conv("conv3", 8, 4, 2, Padding.VALID)
-                .dense("dense1", 16, true)
-                .dense("q", 5, false)
-                .build();
-        NetworkSpec phasesNoBias = new NetworkSpec.Builder("phases", 13, 13, 4, 1f / 255f,
-                Set.of("conv1", "conv2", "conv3", "dense1", "q"))
-                .conv("conv1", 8, 3, 1, Padding.SAME)
-                .conv("conv2", 8, 3, 2, Padding.SAME)
-                .conv("conv3", 8, 4, 2, Padding.VALID)
-                .dense("dense1", 16, true)
-                .dense("q", 5, false)
-                .build();
+        NetworkSpec phases = phasesNet(Set.of());
+        NetworkSpec phasesNoBias = phasesNet(Set.of("conv1", "conv2", "conv3", "dense1", "q"));
         // Between them: uint8 and 0/1 inputs, SAME and VALID padding, stride 1 and 2, conv and dense,
         // with and without biases, MSE and Huber.
         NetworkSpec minatarNoBias = NetworkSpec.minatar(7, 6, Set.copyOf(NetworkSpec.MINATAR_LAYERS));
@@ -119,6 +106,17 @@ public final class TornadoEquivalenceMain {
                         0.99f, 0.9, 0.9),
                 new Case("50% then 95%: layers turn sparse (minatar, no bias, Huber)", minatarNoBias, LossKind.HUBER,
                         32, 0.99f, 0.5, 0.95));
+    }
+
+    /** Stride-2 convolutions after the first layer (so that their input gradients run): 3x3 SAME, 4x4 VALID. */
+    private static NetworkSpec phasesNet(Set<String> noBiasLayers) {
+        return new NetworkSpec.Builder("phases", 13, 13, 4, 1f / 255f, noBiasLayers)
+                .conv("conv1", 8, 3, 1, Padding.SAME)
+                .conv("conv2", 8, 3, 2, Padding.SAME)
+                .conv("conv3", 8, 4, 2, Padding.VALID)
+                .dense("dense1", 16, true)
+                .dense("q", 5, false)
+                .build();
     }
 
     private static int check(Case c, Backend jvm, Backend tornado) {
