@@ -17,10 +17,12 @@ import uk.ac.manchester.tornado.api.KernelContext;
  *       phase per grid z index) so that every work-group runs over exactly the taps that reach its
  *       positions: a stride-2 4x4 kernel does a quarter of the products a plain gather would.</li>
  * </ul>
- * A dense layer is the 1x1 convolution of a 1x1 image. Work-group = one {@link #TILE}x{@link #TILE}
- * tile of C, x along n (the contiguous axis of C and of B), y along m; each work-item computes one
- * element of C. Tiles of A and B go through local memory, {@link #KSTEP} values of k at a time.
- * When m x n is too small to fill a device, k is split into {@code splits} slices (grid z), each
+ * A dense layer is the 1x1 convolution of a 1x1 image. Work-group = {@link #TILE}x{@link #TILE}
+ * work-items for one {@link #SPAN}x{@link #SPAN} tile of C, x along n (the contiguous axis of C and
+ * of B), y along m; each work-item computes 2x2 elements of C (columns tx, tx + TILE, rows ty,
+ * ty + TILE: neighbouring work-items touch neighbouring addresses). Tiles of A and B go through
+ * local memory, {@link #KSTEP} values of k at a time, double-buffered so that one barrier per step
+ * suffices. When m x n is too small to fill a device, k is split into {@code splits} slices (grid z), each
  * writing its partial sums to its own plane of {@code out}; {@link #sumSlices} then adds the planes
  * in slice order. Every sum runs in a fixed order: results are deterministic.
  *
@@ -33,7 +35,7 @@ import uk.ac.manchester.tornado.api.KernelContext;
  */
 final class ConvGemm {
 
-    /** Work-items per side of a work-group, and values of k per step. */
+    /** Work-items per side of a work-group. */
     static final int TILE = 16;
     /** Outputs per side of a work-group's tile of C: each work-item computes 2 x 2 of them. */
     static final int SPAN = 2 * TILE;
@@ -69,8 +71,8 @@ final class ConvGemm {
      * work-items (see the class), for {@code m x n} outputs and {@code k} products each (for
      * {@link #INPUT_GRADIENT}: m counts the positions of one stride phase, padded, and k is the
      * largest tap count of a phase times outC). Grid: x = TILE per SPAN columns of C, y = TILE per
-     * SPAN rows, z = {@code splits} (k slices) or, for the input gradient, the stride phases; local
-     * size TILE x TILE x 1 ({@link #grid}).
+     * SPAN rows, z = {@code splits} (k slices) times, for the input gradient, the stride phases;
+     * local size TILE x TILE x 1 ({@link #grid}).
      *
      * @param a    the input (forward, weight gradient) or the output gradient (input gradient)
      * @param b    the kernel (forward, input gradient) or the output gradient (weight gradient)
