@@ -28,7 +28,8 @@ import uk.ac.manchester.tornado.api.exceptions.TornadoExecutionPlanException;
  * graph only needs for itself (minibatch, activations, outputs) are declared by its builder.
  *
  * <p>KernelContext tasks get their work-group geometry from one GridScheduler for the whole plan
- * ({@link #grid}); {@code @Parallel} tasks keep TornadoVM's default. Each graph's task count is
+ * ({@link #grid}); {@code @Parallel} tasks keep TornadoVM's default (given a grid, TornadoVM
+ * would run their loop over the grid's whole size). Each graph's task count is
  * kept: every task is one kernel launch per execution.
  */
 final class DeviceGraphs implements AutoCloseable {
@@ -90,7 +91,10 @@ final class DeviceGraphs implements AutoCloseable {
         return graphs.size() - 1;
     }
 
-    /** The work-group geometry of KernelContext task {@code task} of graph {@code g}. */
+    /**
+     * The work-group geometry of KernelContext task {@code task} of graph {@code g}; never for a
+     * {@code @Parallel} task, whose loop bound TornadoVM would then take from the grid.
+     */
     void grid(TaskGraph g, String task, WorkerGrid grid) {
         requireOpen(false);
         scheduler.addWorkerGrid(g.getTaskGraphName() + "." + task, grid);

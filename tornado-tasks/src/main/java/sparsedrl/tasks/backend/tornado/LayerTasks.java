@@ -13,7 +13,8 @@ import uk.ac.manchester.tornado.api.enums.DataTransferMode;
  * Adds one layer's kernels to a TaskGraph, in the JVM backend's order: forward = the linear map
  * with bias and ReLU fused ({@link ConvGemm}); backward = ReLU mask fused with the bias gradient,
  * weight gradient, input gradient. Dense layers run as the 1x1 convolution of a 1x1 image. Every
- * KernelContext launch gets its grid registered with {@link DeviceGraphs#grid}. Work arrays (partial
+ * KernelContext launch gets its grid registered with {@link DeviceGraphs#grid}; {@code @Parallel}
+ * tasks get none, since TornadoVM then takes the grid's (padded) size as their loop bound. Work arrays (partial
  * sums) are allocated per call, i.e. per graph, as graphs own their device buffers; TornadoVM wants
  * every array a task touches declared as a transfer, so they are declared FIRST_EXECUTION: copied
  * once, then they stay on the device.
@@ -107,10 +108,9 @@ final class LayerTasks {
             int weights = spec.weightCount();
             int slices = sparseGradientSlices(spec, count);
             float[] partial = floats(g, slices * weights);
-            oneDimensional(dg, g, t + "_wGradSparse", slices * weights);
+            // @Parallel tasks: no grid of ours (TornadoVM would take its padded size as the loop bound).
             g.task(t + "_wGradSparse", DeviceKernels::sparseWeightGradientPartials, in, gradOut, lists.activeFlat,
                     partial, lists.geometry, count, slices, weights, slices * weights);
-            oneDimensional(dg, g, t + "_wGradSum", weights);
             g.task(t + "_wGradSum", DeviceKernels::sparseWeightGradientSum, partial, p.mask, p.weightGrad, slices,
                     weights);
         }
@@ -171,9 +171,9 @@ final class LayerTasks {
         return (int) Math.max(1, Math.min(positions, (GemmShape.TARGET_WORK_ITEMS + weights - 1) / weights));
     }
 
-    /** Work-items of the sparse weight gradient's partial sums. */
+    /** Work-items of the sparse weight gradient's partial sums (one per loop iteration). */
     static long sparseGradientWorkItems(LayerSpec spec, int count) {
-        return (long) roundUp(spec.weightCount() * sparseGradientSlices(spec, count), GROUP);
+        return (long) spec.weightCount() * sparseGradientSlices(spec, count);
     }
 
     /** Row slices of a per-channel sum over {@code rows} rows: a multiple of the slice group. */
