@@ -17,6 +17,7 @@ import sparsedrl.sparsity.SparsityDistributions;
 import sparsedrl.sparsity.StaticSparse;
 import sparsedrl.tasks.backend.SparseThreshold;
 import sparsedrl.tasks.backend.UpdateBenchmark;
+import sparsedrl.tasks.backend.UpdateTraffic;
 import sparsedrl.tasks.net.NetworkSpec;
 import sparsedrl.tasks.net.Padding;
 
@@ -148,12 +149,17 @@ public final class BenchUpdateCommand implements Callable<Integer> {
         result.put("act_latency_ms", round(r.actLatencyMs(), 4));
         result.put("flops_per_update", r.flopsPerUpdate());
         result.put("gflops_per_s", round(r.updatesPerSecond() * r.flopsPerUpdate() / 1e9, 2));
+        UpdateTraffic traffic = r.traffic();
+        result.put("kernel_launches_per_update", traffic == null ? null : traffic.kernelLaunches());
+        result.put("host_to_device_bytes_per_update", traffic == null ? null : traffic.bytesToDevice());
+        result.put("device_to_host_bytes_per_update", traffic == null ? null : traffic.bytesToHost());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(result));
         } else {
             out.printf("network          %s, padding %s, %s%n", net, result.get("padding"), noBias ? "no bias" : "bias");
-            out.printf("backend          %s (%s)%n", backend, deviceName);
+            out.printf("backend          %s%n", backend);
+            out.printf("device           %s%n", deviceName);
             out.printf("updates/s        %.2f median, %.2f best of %d windows of %.1f s (batch %d)%n",
                     r.updatesPerSecond(), r.bestUpdatesPerSecond(), windows, windowSeconds, batch);
             out.printf("compute          %.2f GFLOP per dense update, %.1f GFLOP/s dense-equivalent%n",
@@ -165,6 +171,10 @@ public final class BenchUpdateCommand implements Callable<Integer> {
                 out.printf("dense rate       %.2f updates/s (same build, same settings)%n", denseResult.updatesPerSecond());
                 out.printf("speed-up         %.2fx measured, %.2fx FLOP-count bound (%.3f GFLOP per sparse update)%n",
                         speedUp, flopBound, sparseFlops / 1e9);
+            }
+            if (traffic != null) {
+                out.printf("per update       %d kernel launches, %d bytes host->device, %d bytes device->host%n",
+                        traffic.kernelLaunches(), traffic.bytesToDevice(), traffic.bytesToHost());
             }
             out.printf("act latency      %.3f ms (batch 1, median)%n", r.actLatencyMs());
         }

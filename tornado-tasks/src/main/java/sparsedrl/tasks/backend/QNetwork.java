@@ -53,6 +53,14 @@ public interface QNetwork extends AutoCloseable {
      */
     void unitActivationMeans(byte[] states, int count, float[][] out);
 
+    /**
+     * Launches and host/device copies of one {@link #update} (without a dense weight gradient), for
+     * backends that run on a device; null on the JVM backend, where the host arrays are the device.
+     */
+    default UpdateTraffic updateTraffic() {
+        return null;
+    }
+
     @Override
     void close();
 }

@@ -26,8 +26,10 @@ public final class UpdateBenchmark {
      * @param windowRates      updates per second of every window, in order
      * @param actLatencyMs     median time of one batch-1 Q-value computation
      * @param flopsPerUpdate   floating-point operations of one dense update (2 per multiply-add)
+     * @param traffic          launches and copies per update on a device backend, else null
      */
-    public record Result(double updatesPerSecond, double[] windowRates, double actLatencyMs, long flopsPerUpdate) {
+    public record Result(double updatesPerSecond, double[] windowRates, double actLatencyMs, long flopsPerUpdate,
+                         UpdateTraffic traffic) {
         public double bestUpdatesPerSecond() {
             return Arrays.stream(windowRates).max().orElse(0);
         }
@@ -103,7 +105,7 @@ public final class UpdateBenchmark {
                 rates[w] = updates / ((now - start) / 1e9);
             }
             return new Result(median(rates), rates, actLatencyMs(net, spec, batch), flopsPerUpdate(spec,
-                    settings.batchSize()));
+                    settings.batchSize()), net.updateTraffic());
         }
     }
 

@@ -125,12 +125,16 @@ public final class SparseGatherKernels {
     }
 
     /**
-     * Weight gradient of kernel rows {@code r in [from, to)} over {@code count} samples: each active
-     * entry gets the sum over samples and output positions of input tap times output gradient; the
-     * inactive entries of the row get 0 (a dense gradient written there earlier must not linger).
+     * Weight gradient, first step: partial sums over slices of the output positions, so that a
+     * device gets one work-item per active entry and slice (the entries of a sparse kernel are too
+     * few to fill it alone). Item {@code i in [from, to)} stands for entry {@code j = i % capacity} of
+     * {@code activeFlat} (flat kernel indices {@code r*outC + oc}; -1 past the active count: nothing
+     * to do) and slice {@code s = i / capacity} of the {@code count * outH * outW} positions (split
+     * evenly in {@code slices}); it writes the slice's sum of input tap times output gradient to
+     * {@code partial[s * weights + flat]}. {@link #sumActiveSlices} adds the slices.
      */
-    public static void weightGradient(float[] in, float[] gradOut, int[] rowStart, int[] rowCol, float[] dW,
-                                      int[] geometry, int count, int from, int to) {
+    public static void weightGradientPartials(float[] in, float[] gradOut, int[] activeFlat, float[] partial,
+                                              int[] geometry, int count, int slices, int weights, int from, int to) {
         int inH = geometry[IN_H];
         int inW = geometry[IN_W];
         int inC = geometry[IN_C];
@@ -141,33 +145,49 @@ public final class SparseGatherKernels {
         int stride = geometry[STRIDE];
         int padTop = geometry[PAD_TOP];
         int padLeft = geometry[PAD_LEFT];
-        for (@Parallel int r = from; r < to; r++) {
-            int ic = r % inC;
-            int tap = r / inC;
-            int ky = tap / k;
-            int kx = tap % k;
-            for (int c = 0; c < outC; c++) {
-                dW[r * outC + c] = 0f;
-            }
-            for (int j = rowStart[r]; j < rowStart[r + 1]; j++) {
-                int oc = rowCol[j];
+        int capacity = activeFlat.length;
+        int positions = count * outH * outW;
+        int per = (positions + slices - 1) / slices;
+        for (@Parallel int i = from; i < to; i++) {
+            int slice = i / capacity;
+            int flat = activeFlat[i - slice * capacity];
+            if (flat >= 0) {
+                int r = flat / outC;
+                int oc = flat - r * outC;
+                int ic = r % inC;
+                int tap = r / inC;
+                int ky = tap / k;
+                int kx = tap - ky * k;
+                int end = Math.min(positions, (slice + 1) * per);
                 float sum = 0f;
-                for (int b = 0; b < count; b++) {
-                    for (int oy = 0; oy < outH; oy++) {
-                        int iy = oy * stride + ky - padTop;
-                        if (iy >= 0 && iy < inH) {
-                            for (int ox = 0; ox < outW; ox++) {
-                                int ix = ox * stride + kx - padLeft;
-                                if (ix >= 0 && ix < inW) {
-                                    sum += in[((b * inH + iy) * inW + ix) * inC + ic]
-                                            * gradOut[((b * outH + oy) * outW + ox) * outC + oc];
-                                }
-                            }
-                        }
+                for (int p = slice * per; p < end; p++) {
+                    int ox = p % outW;
+                    int oy = (p / outW) % outH;
+                    int b = p / (outW * outH);
+                    int iy = oy * stride + ky - padTop;
+                    int ix = ox * stride + kx - padLeft;
+                    if (iy >= 0 && iy < inH && ix >= 0 && ix < inW) {
+                        sum += in[((b * inH + iy) * inW + ix) * inC + ic] * gradOut[p * outC + oc];
                     }
                 }
-                dW[r * outC + oc] = sum;
+                partial[slice * weights + flat] = sum;
             }
+        }
+    }
+
+    /**
+     * Weight gradient, second step: {@code dW[f]} = the sum of the {@code slices} partial sums of
+     * entry f, added in slice order, where {@code mask[f]} is not 0, else 0 (a dense gradient written
+     * there earlier must not linger); {@code f in [from, to)}.
+     */
+    public static void sumActiveSlices(float[] partial, float[] mask, float[] dW, int weights, int slices, int from,
+                                       int to) {
+        for (@Parallel int f = from; f < to; f++) {
+            float s = 0f;
+            for (int p = 0; p < slices; p++) {
+                s += partial[p * weights + f];
+            }
+            dW[f] = mask[f] != 0f ? s : 0f;
         }
     }
 }

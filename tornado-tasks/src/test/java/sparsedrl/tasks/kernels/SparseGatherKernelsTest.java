@@ -73,11 +73,12 @@ class SparseGatherKernelsTest {
         void tap(int b, int oy, int ox, int inIndex, int row);
     }
 
-    private record Lists(int[] colStart, int[] colRow, int[] rowStart, int[] rowCol) {
+    /** The lists as the device keeps them: {@code flat} (active flat indices) -1 padded to the kernel size. */
+    private record Lists(int[] colStart, int[] colRow, int[] rowStart, int[] rowCol, int[] flat) {
         static Lists of(float[] mask, int rows, int cols) {
             int n = ActiveLists.count(mask);
-            Lists l = new Lists(new int[cols + 1], new int[n], new int[rows + 1], new int[n]);
-            ActiveLists.build(mask, rows, cols, l.rowStart, l.rowCol, new int[n], l.colStart, l.colRow, null, null, -1);
+            Lists l = new Lists(new int[cols + 1], new int[n], new int[rows + 1], new int[n], new int[rows * cols]);
+            ActiveLists.build(mask, rows, cols, l.rowStart, l.rowCol, l.flat, l.colStart, l.colRow, null, null, -1);
             return l;
         }
     }
@@ -139,11 +140,18 @@ class SparseGatherKernelsTest {
             }
             float[] got = new float[w.length];
             Arrays.fill(got, 7f); // a stale dense gradient: inactive positions must become 0
-            int half = c.rows() / 2;
-            SparseGatherKernels.weightGradient(in, gradOut, lists.rowStart, lists.rowCol, got, c.geometry(), COUNT,
-                    0, half);
-            SparseGatherKernels.weightGradient(in, gradOut, lists.rowStart, lists.rowCol, got, c.geometry(), COUNT,
-                    half, c.rows());
+            // Slices of the positions as a device runs them (3, or fewer when there are fewer positions),
+            // each step's range split in two.
+            int slices = Math.min(3, COUNT * c.outH * c.outW);
+            int items = slices * lists.flat.length;
+            float[] partial = new float[slices * w.length];
+            Arrays.fill(partial, Float.NaN); // read only at active entries, which every slice writes
+            SparseGatherKernels.weightGradientPartials(in, gradOut, lists.flat, partial, c.geometry(), COUNT, slices,
+                    w.length, 0, items / 2);
+            SparseGatherKernels.weightGradientPartials(in, gradOut, lists.flat, partial, c.geometry(), COUNT, slices,
+                    w.length, items / 2, items);
+            SparseGatherKernels.sumActiveSlices(partial, mask, got, w.length, slices, 0, w.length / 2);
+            SparseGatherKernels.sumActiveSlices(partial, mask, got, w.length, slices, w.length / 2, w.length);
             return compare(want, got);
         });
     }

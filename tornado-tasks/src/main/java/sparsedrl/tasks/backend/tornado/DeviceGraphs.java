@@ -2,12 +2,16 @@ package sparsedrl.tasks.backend.tornado;
 
 import java.util.ArrayList;
 import java.util.List;
+import uk.ac.manchester.tornado.api.GridScheduler;
 import uk.ac.manchester.tornado.api.ImmutableTaskGraph;
 import uk.ac.manchester.tornado.api.TaskGraph;
 import uk.ac.manchester.tornado.api.TornadoExecutionPlan;
 import uk.ac.manchester.tornado.api.TornadoExecutionResult;
+import uk.ac.manchester.tornado.api.TornadoProfilerResult;
+import uk.ac.manchester.tornado.api.WorkerGrid;
 import uk.ac.manchester.tornado.api.common.TornadoDevice;
 import uk.ac.manchester.tornado.api.enums.DataTransferMode;
+import uk.ac.manchester.tornado.api.enums.ProfilerMode;
 import uk.ac.manchester.tornado.api.exceptions.TornadoExecutionPlanException;
 
 /**
@@ -22,6 +26,11 @@ import uk.ac.manchester.tornado.api.exceptions.TornadoExecutionPlanException;
  * device (EVERY_EXECUTION) and is the first graph ever run, creating the buffers. The pull graph
  * declares the arrays UNDER_DEMAND and copies them back through its execution result. Arrays a
  * graph only needs for itself (minibatch, activations, outputs) are declared by its builder.
+ *
+ * <p>KernelContext tasks get their work-group geometry from one GridScheduler for the whole plan
+ * ({@link #grid}); {@code @Parallel} tasks keep TornadoVM's default (given a grid, TornadoVM
+ * would run their loop over the grid's whole size). Each graph's task count is
+ * kept: every task is one kernel launch per execution.
  */
 final class DeviceGraphs implements AutoCloseable {
 
@@ -32,6 +41,9 @@ final class DeviceGraphs implements AutoCloseable {
     private final Object[] shared;
     private final TornadoDevice device;
     private final List<ImmutableTaskGraph> graphs = new ArrayList<>();
+    private final List<Integer> launches = new ArrayList<>();
+    private final GridScheduler scheduler = new GridScheduler();
+    private boolean anyGrid;
     private final int pushIndex;
     private final int pullIndex;
     private TornadoExecutionPlan plan;
@@ -50,10 +62,12 @@ final class DeviceGraphs implements AutoCloseable {
         TaskGraph push = new TaskGraph(name("push")).transferToDevice(DataTransferMode.EVERY_EXECUTION, shared);
         touchAll(push, sharedArrays, sharedLists);
         graphs.add(push.persistOnDevice(shared).snapshot());
+        launches.add(0);
         this.pullIndex = graphs.size();
         TaskGraph pull = new TaskGraph(name("pull")).consumeFromDevice(shared);
         touchAll(pull, sharedArrays, sharedLists);
         graphs.add(pull.transferToHost(DataTransferMode.UNDER_DEMAND, shared).persistOnDevice(shared).snapshot());
+        launches.add(0);
     }
 
     /** A graph name unique to this set (TornadoVM identifies graphs by name). */
@@ -64,14 +78,32 @@ final class DeviceGraphs implements AutoCloseable {
     /** A new graph that sees the shared arrays; finish it with {@link #add}. */
     TaskGraph begin(String name) {
         requireOpen(false);
-        return new TaskGraph(name).consumeFromDevice(shared);
+        CountingTaskGraph g = new CountingTaskGraph(name);
+        g.consumeFromDevice(shared);
+        return g;
     }
 
     /** Registers a graph started with {@link #begin}; returns its index for {@link #execute}. */
     int add(TaskGraph g) {
         requireOpen(false);
+        launches.add(((CountingTaskGraph) g).tasks());
         graphs.add(g.persistOnDevice(shared).snapshot());
         return graphs.size() - 1;
+    }
+
+    /**
+     * The work-group geometry of KernelContext task {@code task} of graph {@code g}; never for a
+     * {@code @Parallel} task, whose loop bound TornadoVM would then take from the grid.
+     */
+    void grid(TaskGraph g, String task, WorkerGrid grid) {
+        requireOpen(false);
+        scheduler.addWorkerGrid(g.getTaskGraphName() + "." + task, grid);
+        anyGrid = true;
+    }
+
+    /** Kernel launches of one execution of graph {@code graphIndex} (its task count). */
+    int launches(int graphIndex) {
+        return launches.get(graphIndex);
     }
 
     /** Creates the execution plan on the device and pushes the host arrays (the first execution). */
@@ -79,6 +111,9 @@ final class DeviceGraphs implements AutoCloseable {
         requireOpen(false);
         plan = new TornadoExecutionPlan(graphs.toArray(ImmutableTaskGraph[]::new));
         plan.withDevice(device);
+        if (anyGrid) {
+            plan.withGridScheduler(scheduler);
+        }
         push();
     }
 
@@ -89,6 +124,21 @@ final class DeviceGraphs implements AutoCloseable {
 
     void push() {
         execute(pushIndex);
+    }
+
+    /**
+     * Executes graph {@code graphIndex} once with TornadoVM's profiler and returns the bytes it
+     * copied {host to device, device to host}, as the profiler counts them.
+     */
+    long[] executeProfiled(int graphIndex) {
+        requireOpen(true);
+        plan.withProfiler(ProfilerMode.SILENT);
+        try {
+            TornadoProfilerResult p = plan.withGraph(graphIndex).execute().getProfilerResult();
+            return new long[] {p.getTotalBytesCopyIn(), p.getTotalBytesCopyOut()};
+        } finally {
+            plan.withoutProfiler();
+        }
     }
 
     void pull() {
@@ -139,6 +189,17 @@ final class DeviceGraphs implements AutoCloseable {
             } finally {
                 plan = null;
             }
+        }
+    }
+
+    /** A TaskGraph that can tell how many tasks it has. */
+    private static final class CountingTaskGraph extends TaskGraph {
+        CountingTaskGraph(String name) {
+            super(name);
+        }
+
+        int tasks() {
+            return taskNames.size();
         }
     }
 }

@@ -1,30 +1,44 @@
 package sparsedrl.tasks.backend.tornado;
 
-import sparsedrl.tasks.net.LayerKind;
 import sparsedrl.tasks.net.LayerParams;
 import sparsedrl.tasks.net.LayerSpec;
+import uk.ac.manchester.tornado.api.KernelContext;
 import uk.ac.manchester.tornado.api.TaskGraph;
+import uk.ac.manchester.tornado.api.WorkerGrid;
+import uk.ac.manchester.tornado.api.WorkerGrid1D;
+import uk.ac.manchester.tornado.api.WorkerGrid2D;
 import uk.ac.manchester.tornado.api.enums.DataTransferMode;
 
 /**
- * Adds one layer's kernels ({@link DeviceKernels}) to a TaskGraph, in the JVM backend's order:
- * linear map, then bias and ReLU; backward: ReLU mask and bias gradient, weight gradient, input
- * gradient. Work arrays (double copies of operands, transposes) are allocated per call, i.e. per
- * graph, as graphs own their device buffers; TornadoVM wants every array a task touches declared
- * as a transfer, so they are declared FIRST_EXECUTION: copied once, then they stay on the device.
+ * Adds one layer's kernels to a TaskGraph, in the JVM backend's order: forward = the linear map
+ * with bias and ReLU fused ({@link ConvGemm}); backward = ReLU mask fused with the bias gradient,
+ * weight gradient, input gradient. Dense layers run as the 1x1 convolution of a 1x1 image. Every
+ * KernelContext launch gets its grid registered with {@link DeviceGraphs#grid}; {@code @Parallel}
+ * tasks get none, since TornadoVM then takes the grid's (padded) size as their loop bound. Work arrays (partial
+ * sums) are allocated per call, i.e. per graph, as graphs own their device buffers; TornadoVM wants
+ * every array a task touches declared as a transfer, so they are declared FIRST_EXECUTION: copied
+ * once, then they stay on the device.
  */
 final class LayerTasks {
 
+    /** Work-items per work-group of the 1-D kernels. */
+    private static final int GROUP = 256;
+    /** Channels x slices per work-group of the per-channel sums. */
+    private static final int CHANNEL_GROUP = 16;
+    private static final int SLICE_GROUP = 4;
+    /** Most row slices of a per-channel sum, and the fewest rows a slice should have. */
+    private static final int MAX_SLICES = 256;
+    private static final int MIN_ROWS_PER_SLICE = 16;
+
     private final LayerSpec spec;
     private final String name;
-    private final int addBias;
-    private final int relu;
+    private final int tail;
+    private final KernelContext context = new KernelContext();
 
     LayerTasks(LayerSpec spec) {
         this.spec = spec;
         this.name = spec.name();
-        this.addBias = spec.bias() ? 1 : 0;
-        this.relu = spec.relu() ? 1 : 0;
+        this.tail = (spec.bias() ? ConvGemm.TAIL_BIAS : 0) | (spec.relu() ? ConvGemm.TAIL_RELU : 0);
     }
 
     LayerSpec spec() {
@@ -42,36 +56,24 @@ final class LayerTasks {
         return a;
     }
 
-    private static double[] doubles(TaskGraph g, int n) {
-        double[] a = new double[n];
-        g.transferToDevice(DataTransferMode.FIRST_EXECUTION, a);
-        return a;
-    }
-
     /**
      * {@code out = relu?(layer(in; w) + bias?)} for {@code count} samples; over the active weights only
      * when {@code lists} is not null (the target kernel's lists when {@code target}).
      */
-    void forward(TaskGraph g, String id, float[] in, float[] w, float[] bias, float[] out, int count,
-                 DeviceActiveLists lists, boolean target) {
+    void forward(DeviceGraphs dg, TaskGraph g, String id, float[] in, float[] w, float[] bias, float[] out,
+                 int count, DeviceActiveLists lists, boolean target) {
         String t = id + "_" + name;
-        if (lists != null) {
-            g.task(t + "_sparse", DeviceKernels::sparseForward, in, w, target ? lists.targetColStart : lists.colStart,
-                    target ? lists.targetColRow : lists.colRow, out, lists.geometry, count * spec.outSize());
-        } else if (spec.kind() == LayerKind.CONV) {
-            double[] wD = doubles(g, w.length);
-            g.task(t + "_wD", DeviceKernels::toDouble, w, wD, w.length);
-            g.task(t + "_conv", DeviceKernels::convForward, in, wD, out, spec.inH(), spec.inW(), spec.inC(),
-                    spec.outH(), spec.outW(), spec.outC(), spec.kernel(), spec.stride(), spec.padTop(), spec.padLeft(),
-                    count * spec.outH());
-        } else {
-            double[] acc = doubles(g, count * spec.outC());
-            g.task(t + "_dense", DeviceKernels::denseForward, in, w, acc, out, count, spec.inC(), spec.outC());
+        // Kernels take a non-null bias array and ignore it without a bias.
+        float[] b = bias == null ? floats(g, 1) : bias;
+        if (lists == null) {
+            gemm(dg, g, t + "_fwd", GemmShape.of(spec, count, ConvGemm.FORWARD), in, w, out, b, tail);
+            return;
         }
-        if (addBias == 1 || relu == 1) {
-            // Kernels take a non-null bias array and ignore it without a bias.
-            float[] b = bias == null ? floats(g, 1) : bias;
-            g.task(t + "_biasRelu", DeviceKernels::biasRelu, out, b, spec.outC(), addBias, relu, rows(count));
+        g.task(t + "_sparse", DeviceKernels::sparseForward, in, w, target ? lists.targetColStart : lists.colStart,
+                target ? lists.targetColRow : lists.colRow, out, lists.geometry, count * spec.outSize());
+        if (tail != 0) {
+            oneDimensional(dg, g, t + "_tail", out.length);
+            g.task(t + "_tail", ConvGemm::applyTail, context, out, b, out.length, spec.outC(), tail);
         }
     }
 
@@ -82,68 +84,117 @@ final class LayerTasks {
      * weights, and so does the weight gradient (0 at inactive positions) unless
      * {@code denseWeightGradient} asks for every position (RigL's grow steps).
      */
-    void backward(TaskGraph g, String id, float[] in, float[] out, float[] gradOut, LayerParams p, float[] gradIn,
-                  int count, DeviceActiveLists lists, boolean denseWeightGradient) {
+    void backward(DeviceGraphs dg, TaskGraph g, String id, float[] in, float[] out, float[] gradOut, LayerParams p,
+                  float[] gradIn, int count, DeviceActiveLists lists, boolean denseWeightGradient) {
         String t = id + "_" + name;
         int rows = rows(count);
         int channels = spec.outC();
-        if (relu == 1) {
+        if (spec.bias()) {
+            int slices = slices(rows);
+            float[] partial = floats(g, slices * channels);
+            dg.grid(g, t + "_reluBias", channelGrid(channels, slices));
+            g.task(t + "_reluBias", DeviceKernels::channelPartials, context, gradOut, out, partial, rows, channels,
+                    slices, spec.relu() ? DeviceKernels.RELU_BACKWARD : DeviceKernels.SUM);
+            oneDimensional(dg, g, t + "_biasGrad", channels);
+            g.task(t + "_biasGrad", ConvGemm::sumSlices, context, partial, p.biasGrad, floats(g, 1), channels,
+                    channels, slices, 0, 1f);
+        } else if (spec.relu()) {
             g.task(t + "_reluBack", DeviceKernels::reluBackward, out, gradOut, rows * channels);
         }
-        if (addBias == 1) {
-            g.task(t + "_biasGrad", DeviceKernels::channelSums, gradOut, rows, channels, 0, 1f, p.biasGrad);
-        }
-        boolean denseInput = lists == null && gradIn != null;
-        double[] gradD = null;
         if (lists == null || denseWeightGradient) {
-            gradD = doubles(g, gradOut.length);
-            g.task(t + "_gD", DeviceKernels::toDouble, gradOut, gradD, gradOut.length);
-            denseWeightGradient(g, t, in, gradD, p, count);
+            gemm(dg, g, t + "_wGrad", GemmShape.of(spec, count, ConvGemm.WEIGHT_GRADIENT), in, gradOut,
+                    p.weightGrad, floats(g, 1), 0);
         } else {
-            g.task(t + "_wGradSparse", DeviceKernels::sparseWeightGradient, in, gradOut, lists.rowStart, lists.rowCol,
-                    p.weightGrad, lists.geometry, count, lists.rows);
+            int weights = spec.weightCount();
+            int slices = sparseGradientSlices(spec, count);
+            float[] partial = floats(g, slices * weights);
+            // @Parallel tasks: no grid of ours (TornadoVM would take its padded size as the loop bound).
+            g.task(t + "_wGradSparse", DeviceKernels::sparseWeightGradientPartials, in, gradOut, lists.activeFlat,
+                    partial, lists.geometry, count, slices, weights, slices * weights);
+            g.task(t + "_wGradSum", DeviceKernels::sparseWeightGradientSum, partial, p.mask, p.weightGrad, slices,
+                    weights);
         }
-        if (denseInput) {
-            denseInputGradient(g, t, gradOut, p, gradIn, count);
-        } else if (gradIn != null) {
+        if (gradIn == null) {
+            return;
+        }
+        if (lists == null) {
+            gemm(dg, g, t + "_inGrad", GemmShape.of(spec, count, ConvGemm.INPUT_GRADIENT), gradOut, p.weight,
+                    gradIn, floats(g, 1), 0);
+        } else {
             g.task(t + "_inGradSparse", DeviceKernels::sparseInputGradient, gradOut, p.weight, lists.rowStart,
                     lists.rowCol, gradIn, lists.geometry, count * spec.inSize());
         }
     }
 
-    private void denseWeightGradient(TaskGraph g, String t, float[] in, double[] gradD, LayerParams p, int count) {
-        if (spec.kind() == LayerKind.CONV) {
-            g.task(t + "_wGrad", DeviceKernels::convBackwardWeights, in, gradD, p.weightGrad, count, spec.inH(),
-                    spec.inW(), spec.inC(), spec.outH(), spec.outW(), spec.outC(), spec.kernel(), spec.stride(),
-                    spec.padTop(), spec.padLeft());
-        } else {
-            g.task(t + "_wGrad", DeviceKernels::denseBackwardWeights, in, gradD, p.weightGrad, count, spec.inC(),
-                    spec.outC());
-        }
-    }
-
-    private void denseInputGradient(TaskGraph g, String t, float[] gradOut, LayerParams p, float[] gradIn,
-                                    int count) {
-        int inC = spec.inC();
-        int outC = spec.outC();
-        if (spec.kind() == LayerKind.CONV) {
-            int k = spec.kernel();
-            double[] weightT = doubles(g, spec.weightCount());
-            g.task(t + "_wT", DeviceKernels::transposeDouble, p.weight, weightT, inC, outC, k * k * outC);
-            g.task(t + "_inGrad", DeviceKernels::convBackwardInput, gradOut, weightT, gradIn, spec.inH(), spec.inW(),
-                    inC, spec.outH(), spec.outW(), outC, k, spec.stride(), spec.padTop(), spec.padLeft(),
-                    count * spec.inH());
-        } else {
-            float[] weightT = floats(g, inC * outC);
-            double[] acc = doubles(g, count * inC);
-            g.task(t + "_wT", DeviceKernels::transposeFloat, p.weight, weightT, inC, outC, outC);
-            g.task(t + "_inGrad", DeviceKernels::denseBackwardInput, gradOut, weightT, acc, gradIn, count, inC, outC);
-        }
-    }
-
     /** Mean |activation| per channel of this layer's output over {@code count} samples, into {@code means}. */
-    void activationMeans(TaskGraph g, String id, float[] out, int count, float[] means) {
+    void activationMeans(DeviceGraphs dg, TaskGraph g, String id, float[] out, int count, float[] means) {
+        String t = id + "_" + name;
         int rows = rows(count);
-        g.task(id + "_" + name + "_means", DeviceKernels::channelSums, out, rows, spec.outC(), 1, 1f / rows, means);
+        int channels = spec.outC();
+        int slices = slices(rows);
+        float[] partial = floats(g, slices * channels);
+        dg.grid(g, t + "_absSums", channelGrid(channels, slices));
+        g.task(t + "_absSums", DeviceKernels::channelPartials, context, out, floats(g, 1), partial, rows, channels,
+                slices, DeviceKernels.ABSOLUTE);
+        oneDimensional(dg, g, t + "_means", channels);
+        g.task(t + "_means", ConvGemm::sumSlices, context, partial, means, floats(g, 1), channels, channels, slices, 0,
+                1f / rows);
+    }
+
+    /**
+     * {@code c = A * B} as {@code shape} says, through {@code tail}; with several k slices into a work
+     * array of partial sums, then added ({@link ConvGemm#sumSlices}, tail applied there). {@code bias}
+     * is only read with a bias tail; it must not be {@code c} (TornadoVM mishandles an array passed
+     * twice to one task).
+     */
+    private void gemm(DeviceGraphs dg, TaskGraph g, String task, GemmShape shape, float[] a, float[] b, float[] c,
+                      float[] bias, int gemmTail) {
+        float[] target = shape.splits() == 1 ? c : floats(g, shape.splits() * shape.size());
+        dg.grid(g, task, shape.workerGrid());
+        g.task(task, ConvGemm::gemm, context, a, b, target, bias, shape.mode(), shape.m(), shape.n(), shape.k(),
+                shape.splits(), gemmTail, shape.spatial(), shape.window(), shape.inC(), shape.outC());
+        if (shape.splits() > 1) {
+            int size = shape.size();
+            oneDimensional(dg, g, task + "Sum", size);
+            g.task(task + "Sum", ConvGemm::sumSlices, context, target, c, bias, size, shape.n(), shape.splits(),
+                    gemmTail, 1f);
+        }
+    }
+
+    /**
+     * Position slices of the sparse weight gradient: one work-item per kernel entry and slice (the
+     * inactive ones return at once), at least {@link GemmShape#TARGET_WORK_ITEMS} in all.
+     */
+    static int sparseGradientSlices(LayerSpec spec, int count) {
+        int weights = spec.weightCount();
+        int positions = count * spec.outH() * spec.outW();
+        return (int) Math.max(1, Math.min(positions, (GemmShape.TARGET_WORK_ITEMS + weights - 1) / weights));
+    }
+
+    /** Work-items of the sparse weight gradient's partial sums (one per loop iteration). */
+    static long sparseGradientWorkItems(LayerSpec spec, int count) {
+        return (long) spec.weightCount() * sparseGradientSlices(spec, count);
+    }
+
+    /** Row slices of a per-channel sum over {@code rows} rows: a multiple of the slice group. */
+    private static int slices(int rows) {
+        int slices = Math.min(MAX_SLICES, Math.max(1, rows / MIN_ROWS_PER_SLICE));
+        return roundUp(slices, SLICE_GROUP);
+    }
+
+    private static WorkerGrid channelGrid(int channels, int slices) {
+        WorkerGrid grid = new WorkerGrid2D(roundUp(channels, CHANNEL_GROUP), slices);
+        grid.setLocalWork(CHANNEL_GROUP, SLICE_GROUP, 1);
+        return grid;
+    }
+
+    private static void oneDimensional(DeviceGraphs dg, TaskGraph g, String task, int size) {
+        WorkerGrid grid = new WorkerGrid1D(roundUp(size, GROUP));
+        grid.setLocalWork(GROUP, 1, 1);
+        dg.grid(g, task, grid);
+    }
+
+    private static int roundUp(int v, int multiple) {
+        return (v + multiple - 1) / multiple * multiple;
     }
 }

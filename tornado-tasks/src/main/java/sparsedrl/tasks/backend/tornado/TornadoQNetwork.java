@@ -9,6 +9,7 @@ import sparsedrl.tasks.backend.AdamConfig;
 import sparsedrl.tasks.backend.LossKind;
 import sparsedrl.tasks.backend.QNetwork;
 import sparsedrl.tasks.backend.TransitionBatch;
+import sparsedrl.tasks.backend.UpdateTraffic;
 import sparsedrl.tasks.kernels.AdamKernels;
 import sparsedrl.tasks.kernels.LossKernels;
 import sparsedrl.tasks.kernels.MaskKernels;
@@ -77,6 +78,9 @@ final class TornadoQNetwork implements QNetwork {
     private final Forward full;
 
     private DeviceGraphs graphs;
+    /** Set by {@link #profiledUpdateCopies}: the next update runs under TornadoVM's profiler. */
+    private boolean profileNextUpdate;
+    private long[] profiledCopies;
     private float builtGamma;
     private int updateGraph;
     /** The update graph with dense weight gradients, when some layer is sparse; else {@link #updateGraph}. */
@@ -211,13 +215,13 @@ final class TornadoQNetwork implements QNetwork {
         g.transferToDevice(DataTransferMode.FIRST_EXECUTION, (Object[]) grad);
         float scale = spec.inputScale();
         g.task("next_in", DeviceKernels::scaleBytes, nextStates, scale, targetInput, b * inputSize);
-        forwardTasks(g, "tgt", targetInput, targetAct, b, true);
+        forwardTasks(dg, g, "tgt", targetInput, targetAct, b, true);
         g.task("in", DeviceKernels::scaleBytes, states, scale, input, b * inputSize);
-        forwardTasks(g, "onl", input, act, b, false);
+        forwardTasks(dg, g, "onl", input, act, b, false);
         g.task("loss", DeviceKernels::tdLoss, act[n - 1], targetAct[n - 1], batchActions, rewards, terminals, gamma,
                 lossKind, actions, b, grad[n - 1], lossPerSample);
         for (int i = n - 1; i >= 0; i--) {
-            layers[i].backward(g, "bwd", i == 0 ? input : act[i - 1], act[i], grad[i], state.layers.get(i),
+            layers[i].backward(dg, g, "bwd", i == 0 ? input : act[i - 1], act[i], grad[i], state.layers.get(i),
                     i == 0 ? null : grad[i - 1], b, sparse[i], denseWeightGradient);
         }
         // Biases are not masked (useMask 0): their mask argument is a stand-in, never read. It must not
@@ -244,11 +248,12 @@ final class TornadoQNetwork implements QNetwork {
     }
 
     /** Forward through all layers with online or target parameters; activations into {@code act}. */
-    private void forwardTasks(TaskGraph g, String id, float[] input, float[][] act, int count, boolean target) {
+    private void forwardTasks(DeviceGraphs dg, TaskGraph g, String id, float[] input, float[][] act, int count,
+                              boolean target) {
         float[] in = input;
         for (int i = 0; i < layers.length; i++) {
             LayerParams p = state.layers.get(i);
-            layers[i].forward(g, id, in, target ? p.targetWeight : p.weight, target ? p.targetBias : p.bias, act[i],
+            layers[i].forward(dg, g, id, in, target ? p.targetWeight : p.weight, target ? p.targetBias : p.bias, act[i],
                     count, sparse[i], target);
             in = act[i];
         }
@@ -279,6 +284,28 @@ final class TornadoQNetwork implements QNetwork {
             g.task("mask_" + p.spec.name(), DeviceKernels::applyMask, p.weight, p.mask, p.weight.length);
         }
         return g;
+    }
+
+    /**
+     * The update graph's task count, and the payload it copies each execution: the minibatch and the
+     * Adam scalars in, the per-sample losses out (everything else stays on the device). TornadoVM's
+     * profiler counts more (e.g. 16 bytes more per array copied out).
+     */
+    @Override
+    public UpdateTraffic updateTraffic() {
+        long in = states.length + nextStates.length
+                + (long) Float.BYTES * (batchActions.length + rewards.length + terminals.length + hyper.length);
+        return new UpdateTraffic(graphs.launches(updateGraph), in, (long) Float.BYTES * lossPerSample.length);
+    }
+
+    /**
+     * One {@link #update} under TornadoVM's profiler; returns the bytes it copied {host to device,
+     * device to host} as the profiler counted them (the check of {@link #updateTraffic}).
+     */
+    long[] profiledUpdateCopies(TransitionBatch batch, float gamma) {
+        profileNextUpdate = true;
+        update(batch, gamma, false);
+        return profiledCopies;
     }
 
     /** Whether layer {@code i} currently runs over its active weights only (tests, reports). */
@@ -351,7 +378,13 @@ final class TornadoQNetwork implements QNetwork {
         hyper[5] = adam.epsilon();
         hyper[6] = (float) (1 - Math.pow(adam.beta1(), state.adamStep));
         hyper[7] = (float) (1 - Math.pow(adam.beta2(), state.adamStep));
-        graphs.execute(keepDenseGradient ? updateDenseGradientGraph : updateGraph);
+        int graph = keepDenseGradient ? updateDenseGradientGraph : updateGraph;
+        if (profileNextUpdate) {
+            profileNextUpdate = false;
+            profiledCopies = graphs.executeProfiled(graph);
+        } else {
+            graphs.execute(graph);
+        }
         double sum = 0;
         for (int i = 0; i < batchSize; i++) {
             sum += lossPerSample[i];
@@ -448,14 +481,14 @@ final class TornadoQNetwork implements QNetwork {
                 g.transferToDevice(DataTransferMode.FIRST_EXECUTION, (Object[]) means);
             }
             g.task(id + "_in", DeviceKernels::scaleBytes, states, spec.inputScale(), input, count * inputSize);
-            forwardTasks(g, id, input, act, count, false);
+            forwardTasks(dg, g, id, input, act, count, false);
             if (!withMeans) {
                 return g.transferToHost(DataTransferMode.EVERY_EXECUTION, q);
             }
             int h = 0;
             for (int i = 0; i < layers.length; i++) {
                 if (layers[i].spec().relu()) {
-                    layers[i].activationMeans(g, id, act[i], count, means[h++]);
+                    layers[i].activationMeans(dg, g, id, act[i], count, means[h++]);
                 }
             }
             return g.transferToHost(DataTransferMode.EVERY_EXECUTION, (Object[]) means);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The TornadoVM backend against the JVM backend on the same seeded workloads, on TornadoVM's
@@ -21,11 +22,18 @@ import org.junit.jupiter.api.Test;
  */
 class TornadoBackendEquivalenceTest {
 
+    @TempDir
+    Path tmp;
+
     @Test
     void tornadoMatchesTheJvmBackend() throws Exception {
         Path sdk = TornadoTestSdk.sdkOrSkip();
-        TornadoChildJvm.Outcome o = TornadoChildJvm.run(sdk, TornadoEquivalenceMain.class, 900, "0:0");
+        // Every generated kernel goes to a file, which the run checks for double precision.
+        Path kernels = tmp.resolve("kernels.cl");
+        TornadoChildJvm.Outcome o = TornadoChildJvm.run(sdk, TornadoEquivalenceMain.class,
+                "-Dtornado.printKernel=true -Dtornado.print.kernel.dir=" + kernels, 1200, "0:0");
         assertEquals(0, o.exitCode(), "TornadoVM equivalence run failed:\n" + o.output());
         assertTrue(o.output().contains(TornadoEquivalenceMain.PASSED), o.output());
+        assertTrue(o.output().contains("none uses double"), o.output());
     }
 }

@@ -28,12 +28,13 @@ final class TornadoChildJvm {
     private TornadoChildJvm() {
     }
 
-    static Outcome run(Path sdk, Class<?> mainClass, long timeoutSeconds, String... args)
+    /** @param jvmFlags more JVM options for the child (space-separated, no quoting), or "" */
+    static Outcome run(Path sdk, Class<?> mainClass, String jvmFlags, long timeoutSeconds, String... args)
             throws IOException, InterruptedException {
         String classPath = location(DeviceId.class) + File.pathSeparator + location(mainClass);
         List<String> cmd = new ArrayList<>();
         cmd.add(sdk.resolve("bin").resolve("tornado").toString());
-        cmd.add("--jvm=-Dtornado.recover.bailout=False -Xmx4g");
+        cmd.add(("--jvm=-Dtornado.recover.bailout=False -Xmx4g " + jvmFlags).strip());
         cmd.add("--classpath");
         cmd.add(classPath);
         cmd.add(mainClass.getName());

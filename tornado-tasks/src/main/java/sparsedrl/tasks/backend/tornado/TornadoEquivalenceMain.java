@@ -7,6 +7,7 @@ import sparsedrl.tasks.backend.Backend;
 import sparsedrl.tasks.backend.Backends;
 import sparsedrl.tasks.backend.LossKind;
 import sparsedrl.tasks.backend.QNetwork;
+import sparsedrl.tasks.backend.UpdateTraffic;
 import sparsedrl.tasks.net.NetworkSpec;
 import sparsedrl.tasks.net.NetworkState;
 import sparsedrl.tasks.net.Padding;
@@ -22,7 +23,7 @@ import sparsedrl.tasks.net.Padding;
  */
 public final class TornadoEquivalenceMain {
 
-    static final String PASSED = "TORNADO EQUIVALENCE PASSED";
+    public static final String PASSED = "TORNADO EQUIVALENCE PASSED";
     private static final int UPDATES = 5;
 
     /** {@code changedSparsity}: masks re-drawn at this sparsity after the first update (NaN: never). */
@@ -33,11 +34,23 @@ public final class TornadoEquivalenceMain {
     private TornadoEquivalenceMain() {
     }
 
+    /** {@code DRIVER:DEVICE} (default 0:0); exit code 0 when every check passed, else 1. */
     public static void main(String[] args) {
-        String device = args.length > 0 ? args[0] : "0:0";
+        System.exit(run(args.length > 0 ? args[0] : "0:0") == 0 ? 0 : 1);
+    }
+
+    /**
+     * Runs every check on TornadoVM device {@code device} ("DRIVER:DEVICE") in this JVM, which must
+     * run under TornadoVM's launcher with {@code -Dtornado.recover.bailout=False}; prints each
+     * compared quantity and finally {@link #PASSED} or the number of problems, which it returns.
+     * With {@code -Dtornado.printKernel=true -Dtornado.print.kernel.dir=FILE} (TornadoVM's own
+     * options, which append every generated kernel to FILE) it also checks that no kernel uses
+     * {@code double} ({@link KernelSources}).
+     */
+    public static int run(String device) {
         if (!"false".equalsIgnoreCase(System.getProperty("tornado.recover.bailout"))) {
             System.out.println("FAIL: run with -Dtornado.recover.bailout=False, else a kernel TornadoVM cannot compile runs on the JVM unnoticed");
-            System.exit(1);
+            return 1;
         }
         int failures = 0;
         try (Backend jvm = Backends.create("jvm", 2); Backend tornado = new TornadoBackend(device)) {
@@ -47,12 +60,15 @@ public final class TornadoEquivalenceMain {
             }
             failures += checkPushPull(tornado);
             failures += checkSparseModes(tornado);
+            failures += checkTraffic(tornado);
         } catch (RuntimeException e) {
             e.printStackTrace(System.out);
             failures++;
         }
+        failures += KernelSources.checkFloatOnly(Boolean.getBoolean("tornado.printKernel")
+                ? System.getProperty("tornado.print.kernel.dir") : null);
         System.out.println(failures == 0 ? PASSED : "TORNADO EQUIVALENCE FAILED: " + failures + " problem(s)");
-        System.exit(failures == 0 ? 0 : 1);
+        return failures;
     }
 
     private static List<Case> cases() {
@@ -62,6 +78,10 @@ public final class TornadoEquivalenceMain {
                 .dense("dense1", 32, true)
                 .dense("q", 4, false)
                 .build();
+        // Stride-2 convolutions after the first layer, so that their input gradients run: 3x3 SAME
+        // (taps per stride phase 2 or 1) and 4x4 VALID (2 per phase).
+        NetworkSpec phases = phasesNet(Set.of());
+        NetworkSpec phasesNoBias = phasesNet(Set.of("conv1", "conv2", "conv3", "dense1", "q"));
         // Between them: uint8 and 0/1 inputs, SAME and VALID padding, stride 1 and 2, conv and dense,
         // with and without biases, MSE and Huber.
         NetworkSpec minatarNoBias = NetworkSpec.minatar(7, 6, Set.copyOf(NetworkSpec.MINATAR_LAYERS));
@@ -73,13 +93,30 @@ public final class TornadoEquivalenceMain {
         return List.of(
                 new Case("uint8 input, SAME + VALID, stride 2, bias, MSE", strided, LossKind.MSE, 8, 0.99f, 0.5,
                         Double.NaN),
+                new Case("stride 2 after the first layer (SAME 3x3, VALID 4x4), bias, MSE", phases, LossKind.MSE, 8,
+                        0.99f, 0.5, Double.NaN),
+                new Case("stride 2 after the first layer, no bias, Huber", phasesNoBias, LossKind.HUBER, 8, 0.99f, 0.5,
+                        Double.NaN),
                 // gamma 0.9: the device graphs, built for 0.99, are rebuilt on the first update (state kept).
                 new Case("minatar (0/1 input, VALID), no bias, Huber, gamma 0.9", minatarNoBias, LossKind.HUBER, 32,
                         0.9f, 0.5, Double.NaN),
                 new Case("sparse 90%, masks re-drawn at 90% (uint8, SAME + VALID, bias)", strided, LossKind.MSE, 8,
                         0.99f, 0.9, 0.9),
+                new Case("sparse 90% with stride 2 after the first layer, no bias", phasesNoBias, LossKind.MSE, 8,
+                        0.99f, 0.9, 0.9),
                 new Case("50% then 95%: layers turn sparse (minatar, no bias, Huber)", minatarNoBias, LossKind.HUBER,
                         32, 0.99f, 0.5, 0.95));
+    }
+
+    /** Stride-2 convolutions after the first layer (so that their input gradients run): 3x3 SAME, 4x4 VALID. */
+    private static NetworkSpec phasesNet(Set<String> noBiasLayers) {
+        return new NetworkSpec.Builder("phases", 13, 13, 4, 1f / 255f, noBiasLayers)
+                .conv("conv1", 8, 3, 1, Padding.SAME)
+                .conv("conv2", 8, 3, 2, Padding.SAME)
+                .conv("conv3", 8, 4, 2, Padding.VALID)
+                .dense("dense1", 16, true)
+                .dense("q", 5, false)
+                .build();
     }
 
     private static int check(Case c, Backend jvm, Backend tornado) {
@@ -137,6 +174,29 @@ public final class TornadoEquivalenceMain {
         }
         System.out.println("  " + (failures == 0 ? "ok" : failures + " wrong"));
         return failures;
+    }
+
+    /**
+     * The per-update copies the backend reports (their payload) must be at most what TornadoVM's
+     * profiler counts for an update; both are printed.
+     */
+    private static int checkTraffic(Backend tornado) {
+        System.out.println("== traffic per update");
+        ProbeWorkload w = new ProbeWorkload(NetworkSpec.minatar(4, 6, Set.of()), 32, 17, 0.5, 0.99f);
+        try (QNetwork net = tornado.create(w.spec, w.batchSize, AdamConfig.DOPAMINE, LossKind.MSE)) {
+            ProbeWorkload.copyState(w.initialState(), net.state());
+            net.push();
+            net.update(w.batch(0), w.gamma, false); // compiles the update graph
+            long[] measured = ((TornadoQNetwork) net).profiledUpdateCopies(w.batch(1), w.gamma);
+            UpdateTraffic t = net.updateTraffic();
+            // TornadoVM counts more than the payload (16 more bytes per array copied out, measured), so
+            // the payload must be a lower bound of what it counts.
+            boolean ok = t.kernelLaunches() > 0 && t.bytesToDevice() > 0 && t.bytesToDevice() <= measured[0]
+                    && t.bytesToHost() > 0 && t.bytesToHost() <= measured[1];
+            System.out.println("  " + t + ", profiler: " + measured[0] + " bytes in, " + measured[1] + " bytes out "
+                    + (ok ? "ok" : "MISMATCH"));
+            return ok ? 0 : 1;
+        }
     }
 
     private static int expectMode(TornadoQNetwork net, int layer, boolean sparse) {
