@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             BenchCommand.class,
             DevicesCommand.class,
+            DeviceCheckCommand.class,
             RomsCommand.class,
             CommandLine.HelpCommand.class,
         })
