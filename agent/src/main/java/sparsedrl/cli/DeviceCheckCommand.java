@@ -23,10 +23,11 @@ import sparsedrl.tasks.backend.tornado.DeviceId;
  * (see {@link DeviceCheck}). Run by the device bundle's {@code run.sh} inside TornadoVM's JVM.
  */
 @Command(name = "device-check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Check TornadoVM devices against the JVM backend, benchmark them and train briefly on one:",
-            "devices, equivalence, bench update, train (minatar:breakout, atari:pong); each step timed, stopping at",
-            "the first failure. Writes OUT/device-check.json after every step. Run it through TornadoVM's launcher,",
-            "as the device bundle's run.sh does (scripts/device-bundle.sh, README 'GPU'). Exit 0 when every step passed."})
+        description = {"Check TornadoVM devices against the JVM backend, benchmark them, train briefly.",
+            "Steps: devices, equivalence, bench (bench update), train (minatar:breakout,",
+            "atari:pong); each timed, stopping at the first failure. OUT/device-check.json",
+            "is rewritten after every step. Run it in TornadoVM's JVM, as the device",
+            "bundle's run.sh does (README, 'GPU'). Exit 0 when every step passed."})
 public final class DeviceCheckCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -53,6 +54,10 @@ public final class DeviceCheckCommand implements Callable<Integer> {
 
     @Option(names = "--keep-going", description = "run the later steps after a failure")
     boolean keepGoing;
+
+    @Option(names = "--steps", split = ",", paramLabel = "STEP",
+            description = "only these steps: devices (always), equivalence, bench, train (default: all)")
+    List<String> steps = DeviceCheck.STEPS;
 
     @Option(names = "--host-info", paramLabel = "FILE", description = "KEY=VALUE lines about the machine, kept as 'host'")
     Path hostInfo;
@@ -115,6 +120,14 @@ public final class DeviceCheckCommand implements Callable<Integer> {
         }
         List<String> ids = devices == null ? List.of() : devices.stream().map(DeviceCheckCommand::deviceId).toList();
         Path work = workDir != null ? workDir : out.resolve("runs");
+        String query = deviceQuery == null ? null
+                : Files.readString(deviceQuery, StandardCharsets.UTF_8).replaceAll("\u001B\\[[;\\d]*m", "");
+        DeviceCheck.Settings settings;
+        try {
+            settings = new DeviceCheck.Settings(sizes, ids, jvmStandIn, work, romDir, query, keepGoing, steps);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         Files.createDirectories(out);
         Files.createDirectories(work);
         CheckReport report = CheckReport.create(out, quick ? "quick" : "full");
@@ -123,9 +136,6 @@ public final class DeviceCheckCommand implements Callable<Integer> {
         if (hostInfo != null) {
             report.put("host", HostInfo.read(hostInfo));
         }
-        String query = deviceQuery == null ? null
-                : Files.readString(deviceQuery, StandardCharsets.UTF_8).replaceAll("\u001B\\[[;\\d]*m", "");
-        DeviceCheck.Settings settings = new DeviceCheck.Settings(sizes, ids, jvmStandIn, work, romDir, query, keepGoing);
         PrintStream log = System.out;
         log.println("device check (" + (quick ? "quick" : "full") + "), sizes " + sizes);
         boolean passed = new DeviceCheck(settings, report, SparseDrl::commandLine, log).run();

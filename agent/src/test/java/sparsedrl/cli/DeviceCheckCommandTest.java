@@ -130,6 +130,21 @@ class DeviceCheckCommandTest {
     }
 
     @Test
+    void stepsSelectsWhatRunsAndAnUnknownStepIsAUsageError() throws IOException {
+        Outcome bad = run("--out", dir.resolve("out").toString(), "--jvm-stand-in", "--steps", "devices,benchmark");
+        assertEquals(SparseDrl.EXIT_USAGE, bad.code(), bad.err());
+        assertTrue(bad.err().contains("benchmark"), bad.err());
+        assertTrue(Files.notExists(dir.resolve("out")), "nothing written on bad usage");
+
+        Outcome o = run("--out", dir.resolve("out").toString(), "--jvm-stand-in", "--steps", "devices");
+        assertEquals(0, o.code(), o.err());
+        JsonNode r = report();
+        assertEquals("passed", r.get("status").asText());
+        assertEquals(1, r.get("steps").size());
+        assertEquals("jvm", r.at("/steps/0/result/devices/0/target").asText());
+    }
+
+    @Test
     void markFailedWritesAFailedReportWithTheHostInfo() throws IOException {
         Path info = Files.writeString(dir.resolve("host.txt"), "libcuda=absent\nbackends=none\n");
         Outcome o = run("--out", dir.resolve("out").toString(), "--host-info", info.toString(),

@@ -60,9 +60,18 @@ public final class DeviceCheck {
      * @param deviceQuery text of TornadoVM's device query ({@code tornado --devices}) made before this JVM
      *                    started, or null; kept in the report
      * @param keepGoing   run the later steps after a failure
+     * @param steps       the steps to run, a subset of {@link #STEPS} ({@code devices} always runs: the others
+     *                    need its device list)
      */
     public record Settings(CheckSizes sizes, List<String> targets, boolean jvmStandIn, Path workDir, Path romDir,
-                           String deviceQuery, boolean keepGoing) {
+                           String deviceQuery, boolean keepGoing, List<String> steps) {
+        public Settings {
+            for (String s : steps) {
+                if (!STEPS.contains(s)) {
+                    throw new IllegalArgumentException("unknown step '" + s + "' (steps: " + String.join(", ", STEPS) + ")");
+                }
+            }
+        }
     }
 
     /** A step's failure; the step's result so far is kept in the report. */
@@ -121,6 +130,9 @@ public final class DeviceCheck {
     public boolean run() {
         boolean failed = false;
         for (String name : STEPS) {
+            if (!name.equals("devices") && !settings.steps().contains(name)) {
+                continue;
+            }
             // Without a device the later steps have nothing to run on, keep-going or not.
             if (failed && (!settings.keepGoing() || devices.isEmpty())) {
                 report.skip(name);
