@@ -127,9 +127,9 @@ main() {
   local smi gpu="" driver="" cuda="" libcuda libocl ptx_ok=false opencl_ok=false why_ptx="" why_opencl=""
   smi="$(command -v nvidia-smi || ls /usr/local/nvidia/bin/nvidia-smi /usr/bin/nvidia-smi 2>/dev/null | head -n 1)"
   if [ -n "$smi" ]; then
-    gpu="$("$smi" --query-gpu=name,driver_version,memory.total --format=csv,noheader 2>&1 | head -n 4)"
-    driver="$("$smi" --query-gpu=driver_version --format=csv,noheader 2>/dev/null | head -n 1)"
-    cuda="$("$smi" 2>/dev/null | sed -n 's/.*CUDA Version: *\([0-9.]*\).*/\1/p' | head -n 1)"
+    gpu="$(timeout 30 "$smi" --query-gpu=name,driver_version,memory.total --format=csv,noheader 2>&1 | head -n 4)"
+    driver="$(timeout 30 "$smi" --query-gpu=driver_version --format=csv,noheader 2>/dev/null | head -n 1)"
+    cuda="$(timeout 30 "$smi" 2>/dev/null | sed -n 's/.*CUDA Version: *\([0-9.]*\).*/\1/p' | head -n 1)"
   fi
   if libcuda="$(find_lib libcuda.so.1)"; then
     # The driver's version is in the library's real name (libcuda.so.580.95.05).
@@ -202,7 +202,7 @@ main() {
     probe="$tmp/probe-$v.txt"
     say "TornadoVM device query with backends $v"
     t1=$(date +%s.%N)
-    (cd "$tmp/jtmp" && timeout --kill-after=10 180 "$java" @"$tmp/$v.argfile" -Xmx1g \
+    (cd "$tmp/jtmp" && timeout --kill-after=10 90 "$java" @"$tmp/$v.argfile" -Xmx1g \
        uk.ac.manchester.tornado.drivers.TornadoDeviceQuery verbose) > "$probe" 2>&1
     rc=$?
     sed 's/\x1b\[[0-9;]*m//g' "$probe"
