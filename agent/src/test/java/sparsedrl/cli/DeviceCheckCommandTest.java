@@ -69,7 +69,7 @@ class DeviceCheckCommandTest {
         for (JsonNode c : cases) {
             assertEquals("reference", c.at("/rows/0/verdict").asText(), c.toString());
             assertEquals("ok", c.at("/rows/1/verdict").asText(), c.toString());
-            assertEquals(0.0, c.at("/rows/1/max_abs_dq").asDouble(), c.toString()); // the JVM backend is deterministic
+            assertTrue(c.at("/rows/1/max_abs_dq").asDouble() < 1e-6, c.toString()); // the JVM backend against itself
         }
         assertEquals(0.95, cases.get(3).get("masks_redrawn_at").asDouble());
 

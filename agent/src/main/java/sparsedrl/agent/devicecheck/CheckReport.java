@@ -17,7 +17,8 @@ import sparsedrl.analysis.AtomicFiles;
  * so that a process killed half-way (a time limit, a crashing driver) still leaves every finished step's
  * figures and names the step it was in ({@code "status": "running"}).
  *
- * <p>Layout: {@code status} (running, passed, failed), {@code error} (the first failure), {@code mode},
+ * <p>Layout: {@code status} (running, passed, failed), {@code error} (the first failure), {@code summary}
+ * ({@link CheckSummary}, once finished), {@code mode},
  * {@code sizes}, {@code versions}, {@code host} (what the bundle's run.sh found on the machine), and
  * {@code steps}: one object per step with {@code name}, {@code status} (running, passed, failed,
  * skipped), {@code seconds}, {@code result} and, when failed, {@code error}.
@@ -41,6 +42,7 @@ public final class CheckReport {
         root.put("check", "sparsedrl device-check");
         root.put("status", "running");
         root.putNull("error");
+        root.putNull("summary");
         root.put("mode", mode);
         root.put("started", Instant.now().toString());
         root.putNull("finished");
@@ -155,6 +157,7 @@ public final class CheckReport {
 
     private void finishAs(String status, String error) {
         root.put("status", status);
+        root.set("summary", CheckSummary.of(steps()));
         if (error == null) {
             root.putNull("error");
         } else {

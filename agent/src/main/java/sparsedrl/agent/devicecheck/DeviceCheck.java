@@ -165,6 +165,7 @@ public final class DeviceCheck {
             }
         }
         report.finish();
+        log.println("\nsummary " + report.root().get("summary").toPrettyString());
         return !failed;
     }
 
