@@ -20,6 +20,7 @@ import sparsedrl.agent.run.TrainingSession;
             AnalyzeCommand.class,
             BenchCommand.class,
             DevicesCommand.class,
+            DeviceCheckCommand.class,
             RomsCommand.class,
             CommandLine.HelpCommand.class,
         })

@@ -32,6 +32,20 @@ public final class CompareBackends {
         System.exit(run(o));
     }
 
+    /** What one backend gave on the workload, against the JVM backend's result. */
+    public enum Verdict { REFERENCE, OK, MISMATCH, FAILED, NO_REFERENCE }
+
+    /**
+     * One backend's row: its update rate (updates 2..N), the largest |dQ| and |dW| against the reference
+     * (NaN for the reference itself and for failures), and for a mismatch or failure what went wrong.
+     */
+    public record Row(String label, String device, double updatesPerSecond, double maxAbsDq, double maxAbsDw,
+                      Verdict verdict, List<String> problems) {
+        public boolean ok() {
+            return verdict == Verdict.REFERENCE || verdict == Verdict.OK;
+        }
+    }
+
     private static int run(Options o) {
         NetworkSpec spec = switch (o.net) {
             case "nature" -> NetworkSpec.nature(6, o.padding, o.noBias ? Set.copyOf(NetworkSpec.NATURE_LAYERS) : Set.of());
@@ -41,51 +55,79 @@ public final class CompareBackends {
         System.out.printf("network %s (%s, %s), %d weights, batch %d, sparsity %.2f, %d updates, seed %d%n",
                 spec.name(), o.net.equals("nature") ? o.padding.name().toLowerCase() : "valid",
                 o.noBias ? "no bias" : "bias", spec.weightCount(), o.batch, o.sparsity, o.updates, o.seed);
-        List<String> labels = expand(o.backends);
+        List<Row> rows = compare(w, expand(o.backends), o.updates, o.threads, LossKind.MSE);
+        System.out.printf("%-14s %12s %14s %14s  %s%n", "backend", "updates/s", "max|dQ|", "max|dW|", "vs jvm, device");
+        for (Row r : rows) {
+            String verdict = switch (r.verdict()) {
+                case FAILED -> "FAILED: " + String.join("; ", r.problems());
+                case NO_REFERENCE -> "not compared";
+                default -> r.verdict().name().toLowerCase() + "  " + r.device();
+            };
+            System.out.printf("%-14s %12s %14s %14s  %s%n", r.label(), format("%.2f", r.updatesPerSecond()),
+                    format("%.3e", r.maxAbsDq()), format("%.3e", r.maxAbsDw()), verdict);
+        }
+        System.out.println("updates/s: updates 2..N (the first includes JIT/kernel compilation). Tolerance: "
+                + "rtol 1e-4 + 1e-5*max|ref| on Q-values and weights, 1e-3/1e-4 on gradients and Adam moments.");
+        if (rows.stream().noneMatch(r -> r.verdict() == Verdict.REFERENCE)) {
+            System.out.println("note: no 'jvm' row, nothing to compare against");
+        }
+        return rows.stream().allMatch(r -> r.ok() || r.verdict() == Verdict.NO_REFERENCE) ? 0 : 1;
+    }
+
+    private static String format(String pattern, double v) {
+        return Double.isNaN(v) ? "-" : String.format(pattern, v);
+    }
+
+    /**
+     * Runs the workload on every backend named ({@code jvm}, or {@code tornado:D:I} for one TornadoVM
+     * device), in order; the first {@code jvm} is the reference the later ones are compared with (element
+     * by element, {@link ProbeComparison}'s tolerance, and no nonzero weight under a mask). A backend that
+     * fails (an exception, or TornadoVM missing from this JVM) gives a {@link Verdict#FAILED} row and the
+     * others still run.
+     *
+     * @param threads JVM backend worker threads
+     */
+    public static List<Row> compare(ProbeWorkload w, List<String> labels, int updates, int threads, LossKind loss) {
         ProbeResult ref = null;
-        List<String[]> rows = new ArrayList<>();
-        boolean allOk = true;
+        List<Row> rows = new ArrayList<>();
         for (String label : labels) {
             ProbeResult r;
             String device;
-            try (Backend b = create(label, o.threads)) {
+            try (Backend b = create(label, threads)) {
                 device = b.device();
-                r = ProbeRunner.run(label, b, w, o.updates, LossKind.MSE);
-            } catch (RuntimeException e) {
-                rows.add(new String[] {label, "-", "-", "-", "FAILED: " + e.getMessage()});
-                allOk = false;
+                r = ProbeRunner.run(label, b, w, updates, loss);
+            } catch (RuntimeException | LinkageError e) {
+                rows.add(new Row(label, "-", Double.NaN, Double.NaN, Double.NaN, Verdict.FAILED,
+                        List.of(e.getMessage() != null ? e.getMessage() : e.toString())));
                 continue;
             }
             if (ref == null && label.equals("jvm")) {
                 ref = r;
+                rows.add(new Row(label, device, r.updatesPerSecond(), Double.NaN, Double.NaN, Verdict.REFERENCE, List.of()));
+                continue;
             }
-            String dq = "-";
-            String dw = "-";
-            String verdict = "reference";
-            if (ref != null && r != ref) {
-                dq = String.format("%.3e", ProbeComparison.maxAbsDiff(ref.qValues(), r.qValues()));
-                dw = String.format("%.3e", ProbeComparison.maxWeightDiff(ref, r));
-                boolean ok = ProbeComparison.compare(ref, r).stream().allMatch(ProbeComparison.Line::ok)
-                        && ProbeComparison.maskViolations(r).isEmpty();
-                verdict = ok ? "ok" : "MISMATCH";
-                allOk &= ok;
+            if (ref == null) {
+                rows.add(new Row(label, device, r.updatesPerSecond(), Double.NaN, Double.NaN, Verdict.NO_REFERENCE, List.of()));
+                continue;
             }
-            rows.add(new String[] {label, String.format("%.2f", r.updatesPerSecond()), dq, dw, verdict + "  " + device});
+            List<String> problems = new ArrayList<>();
+            for (ProbeComparison.Line line : ProbeComparison.compare(ref, r)) {
+                if (!line.ok()) {
+                    problems.add(line.toString().strip());
+                }
+            }
+            for (String v : ProbeComparison.maskViolations(r)) {
+                problems.add("nonzero weight under the mask: " + v);
+            }
+            rows.add(new Row(label, device, r.updatesPerSecond(), ProbeComparison.maxAbsDiff(ref.qValues(), r.qValues()),
+                    ProbeComparison.maxWeightDiff(ref, r), problems.isEmpty() ? Verdict.OK : Verdict.MISMATCH,
+                    List.copyOf(problems)));
         }
-        System.out.printf("%-14s %12s %14s %14s  %s%n", "backend", "updates/s", "max|dQ|", "max|dW|", "vs jvm, device");
-        for (String[] row : rows) {
-            System.out.printf("%-14s %12s %14s %14s  %s%n", (Object[]) row);
-        }
-        System.out.println("updates/s: updates 2..N (the first includes JIT/kernel compilation). Tolerance: "
-                + "rtol 1e-4 + 1e-5*max|ref| on Q-values and weights, 1e-3/1e-4 on gradients and Adam moments.");
-        if (ref == null) {
-            System.out.println("note: no 'jvm' row, nothing to compare against");
-        }
-        return allOk ? 0 : 1;
+        return rows;
     }
 
     /** "tornado" alone means every TornadoVM device; "tornado:D:I" one device. */
-    private static List<String> expand(List<String> backends) {
+    public static List<String> expand(List<String> backends) {
         List<String> out = new ArrayList<>();
         for (String b : backends) {
             if (b.equals("tornado")) {
