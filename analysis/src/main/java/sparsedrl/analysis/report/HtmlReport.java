@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,7 +41,8 @@ final class HtmlReport {
             """;
 
     private static final Pattern SVG_START = Pattern.compile("<svg\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ID = Pattern.compile("\\bid=\"([^\"]+)\"");
+    /** An id, or a reference to one: group 1 up to the name, group 2 the name and what closes it. */
+    private static final Pattern ID_OR_REFERENCE = Pattern.compile("(\\bid=\"|url\\(#|href=\"#)([^\")]+[\")])");
 
     private HtmlReport() {
     }
@@ -130,19 +130,8 @@ final class HtmlReport {
         if (!start.find()) {
             throw new IllegalArgumentException("not an SVG document");
         }
-        String body = svg.substring(start.start()).strip();
-        TreeSet<String> ids = new TreeSet<>();
-        Matcher m = ID.matcher(body);
-        while (m.find()) {
-            ids.add(m.group(1));
-        }
-        for (String id : ids.descendingSet()) {
-            String q = Pattern.quote(id);
-            body = body.replaceAll("\\bid=\"" + q + "\"", Matcher.quoteReplacement("id=\"" + prefix + id + "\""))
-                    .replaceAll("url\\(#" + q + "\\)", Matcher.quoteReplacement("url(#" + prefix + id + ")"))
-                    .replaceAll("href=\"#" + q + "\"", Matcher.quoteReplacement("href=\"#" + prefix + id + "\""));
-        }
-        return body;
+        return ID_OR_REFERENCE.matcher(svg.substring(start.start()).strip())
+                .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + prefix + m.group(2)));
     }
 
     private static void tables(StringBuilder h, ReportContent r) {
