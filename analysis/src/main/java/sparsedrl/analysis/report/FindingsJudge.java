@@ -1,6 +1,7 @@
 package sparsedrl.analysis.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -246,7 +247,7 @@ public final class FindingsJudge {
         if (testable.isEmpty()) {
             String why = checks.isEmpty() ? "the grid has no usable runs of " + spec.a().label() + " or of "
                     + spec.b().label() + " " + spec.qualifier()
-                    : untestable.stream().map(c -> c.scope() + ": " + c.why()).collect(Collectors.joining("; "));
+                    : reasons(untestable);
             return new Claim(id, spec.text(), contrast, rule, spec.test(), Verdict.NOT_TESTABLE, "not testable: " + why,
                     checks);
         }
@@ -257,6 +258,14 @@ public final class FindingsJudge {
         String summary = counted + (untestable.isEmpty() ? "" : "; not testable in " + scopesOf(untestable));
         return new Claim(id, spec.text(), contrast, rule, spec.test(),
                 failing.isEmpty() ? Verdict.SUPPORTED : Verdict.NOT_SUPPORTED, summary, checks);
+    }
+
+    /** Each distinct reason once, with the checks it stops: "no usable runs of rigl@0 (s=0.8, s=0.9)". */
+    private static String reasons(List<Check> untestable) {
+        Map<String, List<Check>> byWhy = new LinkedHashMap<>();
+        untestable.forEach(c -> byWhy.computeIfAbsent(c.why(), w -> new ArrayList<>()).add(c));
+        return byWhy.entrySet().stream().map(e -> e.getKey() + " (" + scopesOf(e.getValue()) + ")")
+                .collect(Collectors.joining("; "));
     }
 
     private static String scopesOf(List<Check> checks) {

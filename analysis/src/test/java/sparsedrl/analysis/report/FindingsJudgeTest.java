@@ -190,7 +190,7 @@ class FindingsJudgeTest {
         Finding a = finding(fs, "a");
         assertEquals(Verdict.NOT_TESTABLE, a.verdict(), a.note());
         Claim loses = claim(a, "RigL from step 0 loses");
-        assertTrue(loses.summary().contains("rigl@0"), loses.summary());
+        assertEquals("not testable: no usable runs of rigl@0 (s=0.8, s=0.9)", loses.summary());
         assertTrue(a.note().contains("a1") && a.note().contains("the others hold"), a.note());
         assertEquals(Verdict.NOT_TESTABLE, finding(fs, "c").verdict());
         assertEquals(Verdict.NOT_TESTABLE, finding(fs, "b").verdict());
