@@ -7,13 +7,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sparsedrl.analysis.report.Finding;
+import sparsedrl.analysis.report.FindingsJudge;
 import sparsedrl.analysis.report.Report;
 import sparsedrl.analysis.runs.SweepManifest;
 import sparsedrl.analysis.stats.StratifiedBootstrap;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Aggregate runs into statistics with confidence intervals and the paper's figures.",
-            "Writes REPORT_DIR/summary.md, summary.csv, fig1/fig2/fig3 and curves/ (PNG and SVG)."})
+            "Writes REPORT_DIR/report.html (one self-contained page), summary.md, summary.csv, fig1/fig2/fig3,",
+            "rliable_* (performance profiles, IQM and optimality gap, probability of improvement) and curves/",
+            "(PNG and SVG)."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SWEEP_DIR", description = "a directory written by sparsedrl sweep")
@@ -29,6 +32,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "bootstrap seed (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--equivalence-margin", defaultValue = "" + FindingsJudge.DEFAULT_EQUIVALENCE_MARGIN,
+            paramLabel = "M", description = {"findings: two results are comparable (\"closes the gap\", \"comparable\") "
+            + "when the 90% interval of their difference lies inside ±M, in human-normalised score (min–max rescaled "
+            + "within the sweep for games without human scores); default ${DEFAULT-VALUE}"})
+    double margin;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(sweepDir) || !SweepManifest.exists(sweepDir)) {
@@ -37,14 +46,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (replicates < 1) {
             throw new UsageException("--bootstrap must be at least 1");
         }
-        Report.Result r = new Report(replicates, seed).write(sweepDir, out, System.out);
+        if (!(margin > 0) || Double.isInfinite(margin)) {
+            throw new UsageException("--equivalence-margin must be a positive number, got " + margin);
+        }
+        Report.Result r = new Report(replicates, seed, margin).write(sweepDir, out, System.out);
         for (String f : r.figures()) {
             System.out.println(f);
         }
         for (Finding f : r.findings()) {
-            System.out.printf("finding (%s): %s%n", f.id(), f.verdict().name().toLowerCase().replace('_', ' '));
+            System.out.printf("finding (%s): %s (%s)%n", f.id(), f.verdict().text(), f.note());
+            for (Finding.Claim c : f.claims()) {
+                System.out.printf("  %s %s: %s — %s%n", c.id(), c.verdict().text(), c.text(), c.summary());
+            }
         }
-        System.out.println("report: " + out.resolve("summary.md"));
+        System.out.println("report: " + out.resolve(Report.HTML) + " (open in a browser), " + out.resolve("summary.md"));
         return SparseDrl.EXIT_OK;
     }
 }

@@ -141,4 +141,35 @@ class SweepCliTest {
         assertEquals(2, SparseDrl.execute("sweep", "smoke", "--out", s.toString(), "--workers", "0"));
         assertFalse(Files.exists(s));
     }
+
+    /** A sweep directory with its grid and no runs (a Slurm sweep written but not submitted). */
+    private static Path emptySweep(Path dir) {
+        Path s = dir.resolve("s");
+        stdout(() -> assertEquals(0, SparseDrl.execute("sweep", "smoke", "--out", s.toString(), "--executor", "slurm",
+                "--no-submit")));
+        return s;
+    }
+
+    @Test
+    void anEquivalenceMarginThatIsNotPositiveIsBadUsageAndWritesNothing(@TempDir Path dir) {
+        Path s = emptySweep(dir);
+        for (String bad : new String[] {"0", "-0.1", "NaN", "Infinity"}) {
+            Path out = dir.resolve("r" + bad);
+            assertEquals(2, SparseDrl.execute("analyze", s.toString(), "--out", out.toString(), "--equivalence-margin", bad),
+                    bad);
+            assertFalse(Files.exists(out), bad);
+        }
+    }
+
+    @Test
+    void analyzeWritesReportHtmlAndPrintsEveryClaimWithItsVerdict(@TempDir Path dir) {
+        Path s = emptySweep(dir);
+        Path out = dir.resolve("r");
+        String printed = stdout(() -> assertEquals(0, SparseDrl.execute("analyze", s.toString(), "--out", out.toString(),
+                "--bootstrap", "100", "--equivalence-margin", "0.05")));
+        assertTrue(Files.isRegularFile(out.resolve("report.html")));
+        assertTrue(printed.contains("finding (a): not testable"), printed);
+        assertTrue(printed.contains("  a2 not testable: RigL from 20% closes the gap"), printed);
+        assertTrue(printed.contains("report.html"), printed);
+    }
 }

@@ -8,6 +8,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Building blocks shared by every figure: a styled panel, solid/dashed lines, shaded bands. */
@@ -65,7 +66,8 @@ public final class Curves {
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
         Color fill = new Color(color.getRed(), color.getGreen(), color.getBlue(), 45);
         s.setFillColor(fill);
-        s.setLineColor(fill);
+        // no outline: XChart strokes it segment by segment, which only adds weight to the SVG
+        s.setLineStyle(SeriesLines.NONE);
         s.setMarker(SeriesMarkers.NONE);
         s.setShowInLegend(false);
     }

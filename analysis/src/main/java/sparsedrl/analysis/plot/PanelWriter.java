@@ -7,9 +7,12 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
 import sparsedrl.analysis.AtomicFiles;
@@ -54,8 +57,19 @@ public final class PanelWriter {
         VectorGraphics2D vg = new VectorGraphics2D();
         paintGrid(vg, charts, cols, w, h);
         PageSize page = new PageSize(0, 0, cols * w, rows * h);
-        AtomicFiles.write(dir.resolve(name + ".svg"),
-                out -> new SVGProcessor().getDocument(vg.getCommands(), page).writeTo(out));
+        ByteArrayOutputStream svg = new ByteArrayOutputStream();
+        new SVGProcessor().getDocument(vg.getCommands(), page).writeTo(svg);
+        AtomicFiles.writeString(dir.resolve(name + ".svg"), roundDecimals(svg.toString(StandardCharsets.UTF_8)));
+    }
+
+    private static final Pattern LONG_DECIMAL = Pattern.compile("(\\d\\.\\d{2})\\d+");
+
+    /**
+     * Cuts every number in the SVG to two decimals (a hundredth of a pixel): XChart draws text as
+     * glyph outlines and lines segment by segment, so full doubles make a figure several megabytes.
+     */
+    static String roundDecimals(String svg) {
+        return LONG_DECIMAL.matcher(svg).replaceAll("$1");
     }
 
     private static void paintGrid(Graphics2D g, List<XYChart> charts, int cols, int w, int h) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import sparsedrl.analysis.runs.ConfigKey;
 import sparsedrl.analysis.runs.HumanScores;
+import sparsedrl.analysis.runs.MetricsTable;
 import sparsedrl.analysis.runs.RunOutcome;
 import sparsedrl.analysis.stats.Interval;
 import sparsedrl.analysis.stats.StratifiedBootstrap;
@@ -38,6 +39,8 @@ public final class Aggregator {
         double[] scores = runs.stream().filter(RunOutcome::usable).mapToDouble(RunOutcome::finalReturn).toArray();
         double[] dormant = runs.stream().filter(RunOutcome::usable).mapToDouble(RunOutcome::finalDormant)
                 .filter(Double::isFinite).toArray();
+        double[] dormantPhase = runs.stream().filter(RunOutcome::usable).mapToDouble(Aggregator::sparsePhaseDormant)
+                .filter(Double::isFinite).toArray();
         Interval hns = null;
         if (HumanScores.has(key.env())) {
             double[] h = new double[scores.length];
@@ -52,6 +55,14 @@ public final class Aggregator {
         Interval iqm = scores.length == 0 ? Interval.pointOnly(Double.NaN)
                 : new StratifiedBootstrap(replicates, configSeed).iqm(List.of(scores));
         return new ConfigStats(key, List.copyOf(runs), scores, StudentT.meanInterval95(scores), iqm, hns,
-                StudentT.meanInterval95(dormant));
+                StudentT.meanInterval95(dormant), StudentT.meanInterval95(dormantPhase));
+    }
+
+    /** A run's headline dormant fraction averaged over the sparse phase; NaN when not logged. */
+    static double sparsePhaseDormant(RunOutcome o) {
+        return o.metrics() != null && o.metrics().has(MetricsTable.DORMANT_HEADLINE)
+                ? o.metrics().windowMean(MetricsTable.DORMANT_HEADLINE, FindingsJudge.SPARSE_PHASE_START,
+                FindingsJudge.SPARSE_PHASE_END)
+                : Double.NaN;
     }
 }

@@ -15,9 +15,11 @@ import sparsedrl.analysis.stats.Interval;
  * @param iqm      IQM over seeds with the stratified-bootstrap 95% interval
  * @param hns      human-normalised mean with its t interval; null when the game has no reference
  * @param dormant  final headline dormant fraction, mean with t interval (NaN when not logged)
+ * @param dormantPhase headline dormant fraction averaged over the sparse phase (20–80% of training),
+ *                 mean with t interval (NaN when not logged)
  */
 public record ConfigStats(ConfigKey key, List<RunOutcome> runs, double[] scores, Interval mean, Interval iqm,
-                          Interval hns, Interval dormant) {
+                          Interval hns, Interval dormant, Interval dormantPhase) {
 
     public int usableCount() {
         return scores.length;

@@ -39,17 +39,37 @@ final class Figures {
     private Figures() {
     }
 
-    static List<String> draw(List<ConfigStats> all, Path outDir) throws IOException {
+    /**
+     * A figure written as {@code base.png} and {@code base.svg}, or not drawn ({@code base} null).
+     *
+     * @param line what was written or why not, for the summary
+     */
+    record Output(String line, Path base) {
+
+        static Output drawn(String line, Path base) {
+            return new Output(line, base);
+        }
+
+        static Output skipped(String line) {
+            return new Output(line, null);
+        }
+
+        Path svg() {
+            return base.resolveSibling(base.getFileName() + ".svg");
+        }
+    }
+
+    static List<Output> draw(List<ConfigStats> all, Path outDir) throws IOException {
         List<ConfigStats> stats = all.stream().filter(s -> s.key().extra().isEmpty()).toList();
-        List<String> lines = new ArrayList<>();
-        lines.add(returnVsSparsity(stats, outDir.resolve("fig1_return_vs_sparsity"), "Figure 1",
+        List<Output> out = new ArrayList<>();
+        out.add(returnVsSparsity(stats, outDir.resolve("fig1_return_vs_sparsity"), "Figure 1",
                 Map.of("prune", IS_PRUNE, "rigl@0.2", IS_RIGL20), true));
-        lines.add(dormantOverTraining(stats, outDir.resolve("fig2_dormant")));
-        lines.add(returnVsSparsity(stats.stream().filter(s -> s.key().bias()).toList(),
+        out.add(dormantOverTraining(stats, outDir.resolve("fig2_dormant")));
+        out.add(returnVsSparsity(stats.stream().filter(s -> s.key().bias()).toList(),
                 outDir.resolve("fig3_rigl_start"), "Figure 3",
                 orderedMap("rigl@0", IS_RIGL0, "rigl@0.2", IS_RIGL20, "prune", IS_PRUNE), false));
-        lines.add(learningCurves(all, outDir.resolve("curves")));
-        return lines;
+        out.add(Output.skipped(learningCurves(all, outDir.resolve("curves"))));
+        return out;
     }
 
     private static Map<String, Predicate<ConfigKey>> orderedMap(Object... kv) {
@@ -71,13 +91,19 @@ final class Figures {
         };
     }
 
+    /** The colour of a configuration's method in every figure. */
+    static Color colour(ConfigKey k) {
+        return IS_DENSE.test(k) ? DENSE : IS_PRUNE.test(k) ? PRUNE : IS_RIGL20.test(k) ? RIGL
+                : IS_RIGL0.test(k) ? RIGL0 : OTHER;
+    }
+
     /** Final return against sparsity per game, one series per method × bias, dense as a flat line. */
-    private static String returnVsSparsity(List<ConfigStats> stats, Path base, String figure,
+    private static Output returnVsSparsity(List<ConfigStats> stats, Path base, String figure,
                                            Map<String, Predicate<ConfigKey>> methods, boolean withNoBias)
             throws IOException {
         Map<String, Predicate<ConfigKey>> order = new LinkedHashMap<>(methods);
         if (figure.equals("Figure 3") && stats.stream().noneMatch(s -> IS_RIGL0.test(s.key()) && s.usableCount() > 0)) {
-            return figure + ": not drawn (needs rigl with --sparse-start 0)";
+            return Output.skipped(figure + ": not drawn (needs rigl with --sparse-start 0)");
         }
         List<XYChart> panels = new ArrayList<>();
         for (String env : games(stats)) {
@@ -121,21 +147,21 @@ final class Figures {
             panels.add(c);
         }
         if (panels.isEmpty()) {
-            return figure + ": not drawn (no finished sparse runs of " + String.join(", ", order.keySet()) + ")";
+            return Output.skipped(figure + ": not drawn (no finished sparse runs of " + String.join(", ", order.keySet()) + ")");
         }
         PanelWriter.write(panels, 3, base);
-        return figure + ": " + base.getFileName() + ".png/.svg (" + panels.size() + " panels)";
+        return Output.drawn(figure + ": " + base.getFileName() + ".png/.svg (" + panels.size() + " panels)", base);
     }
 
     /** Dormant fraction over training at the lowest and highest sparsity, per game. */
-    private static String dormantOverTraining(List<ConfigStats> stats, Path base) throws IOException {
+    private static Output dormantOverTraining(List<ConfigStats> stats, Path base) throws IOException {
         List<ConfigStats> sparse = stats.stream()
                 .filter(s -> (IS_PRUNE.test(s.key()) || IS_RIGL20.test(s.key()))
                         && s.runs().stream().anyMatch(o -> o.usable() && o.metrics() != null
                         && o.metrics().has(MetricsTable.DORMANT_HEADLINE)))
                 .toList();
         if (sparse.isEmpty()) {
-            return "Figure 2: not drawn (no finished prune/rigl runs with a " + MetricsTable.DORMANT_HEADLINE + " column)";
+            return Output.skipped("Figure 2: not drawn (no finished prune/rigl runs with a " + MetricsTable.DORMANT_HEADLINE + " column)");
         }
         TreeSet<Double> levels = new TreeSet<>();
         sparse.forEach(s -> levels.add(s.key().sparsity()));
@@ -166,10 +192,10 @@ final class Figures {
             }
         }
         if (panels.isEmpty()) {
-            return "Figure 2: not drawn (no dormant data)";
+            return Output.skipped("Figure 2: not drawn (no dormant data)");
         }
         PanelWriter.write(panels, shown.size(), base);
-        return "Figure 2: " + base.getFileName() + ".png/.svg (" + panels.size() + " panels)";
+        return Output.drawn("Figure 2: " + base.getFileName() + ".png/.svg (" + panels.size() + " panels)", base);
     }
 
     /** One file per configuration: evaluation return over training, mean across seeds with a t band. */

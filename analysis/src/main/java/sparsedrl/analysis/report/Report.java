@@ -15,8 +15,13 @@ import sparsedrl.analysis.runs.SweepManifest;
 import sparsedrl.analysis.stats.Interval;
 import sparsedrl.analysis.stats.StratifiedBootstrap;
 
-/** {@code sparsedrl analyze}: reads a sweep directory and writes the statistics, figures and summary. */
+/**
+ * {@code sparsedrl analyze}: reads a sweep directory and writes the statistics, figures, findings,
+ * {@code summary.md}, {@code summary.csv} and the self-contained {@code report.html}.
+ */
 public final class Report {
+
+    public static final String HTML = "report.html";
 
     /** What was written, for the command to print. */
     public record Result(int runs, int usable, List<Finding> findings, List<String> figures) {
@@ -24,10 +29,13 @@ public final class Report {
 
     private final int replicates;
     private final long seed;
+    private final double margin;
 
-    public Report(int replicates, long seed) {
+    /** @param equivalenceMargin the findings' equivalence margin in normalised score (see {@link FindingsJudge}) */
+    public Report(int replicates, long seed, double equivalenceMargin) {
         this.replicates = replicates;
         this.seed = seed;
+        this.margin = equivalenceMargin;
     }
 
     public Result write(Path sweepDir, Path outDir, PrintStream log) throws IOException {
@@ -41,17 +49,20 @@ public final class Report {
             }
         }
         List<ConfigStats> stats = new Aggregator(replicates, seed).aggregate(outcomes);
-        List<Finding> findings = new FindingsJudge(replicates, seed).judge(stats);
+        List<Finding> findings = new FindingsJudge(replicates, seed, margin).judge(stats);
         Files.createDirectories(outDir);
-        List<String> figures = Figures.draw(stats, outDir);
+        List<Figures.Output> figures = new ArrayList<>(Figures.draw(stats, outDir));
+        figures.addAll(new RliableFigures(replicates, seed).draw(stats, outDir));
+        ReportContent content = new ReportContent(manifest, outcomes, stats, findings, figures,
+                humanNormalisedAggregate(stats), replicates, margin);
         SummaryWriter.writeCsv(outDir.resolve("summary.csv"), stats);
-        SummaryWriter.writeMarkdown(outDir.resolve("summary.md"), manifest.name(), outcomes, stats, findings,
-                figures, humanNormalisedAggregate(stats), replicates);
-        return new Result(outcomes.size(), usable, findings, figures);
+        SummaryWriter.writeMarkdown(outDir.resolve("summary.md"), content);
+        HtmlReport.write(outDir.resolve(HTML), content);
+        return new Result(outcomes.size(), usable, findings, figures.stream().map(Figures.Output::line).toList());
     }
 
-    /** Markdown rows: per configuration across Atari games, IQM of human-normalised scores. */
-    private List<String> humanNormalisedAggregate(List<ConfigStats> stats) {
+    /** Per configuration across Atari games, IQM of human-normalised scores. */
+    private List<ReportContent.AggregateRow> humanNormalisedAggregate(List<ConfigStats> stats) {
         Map<String, List<double[]>> byConfig = new TreeMap<>();
         for (ConfigStats s : stats) {
             if (!HumanScores.has(s.key().env()) || s.usableCount() == 0) {
@@ -63,11 +74,11 @@ public final class Report {
             }
             byConfig.computeIfAbsent(s.key().label(), l -> new ArrayList<>()).add(h);
         }
-        List<String> rows = new ArrayList<>();
+        List<ReportContent.AggregateRow> rows = new ArrayList<>();
         for (var e : byConfig.entrySet()) {
             Interval iqm = new StratifiedBootstrap(replicates, seed + e.getKey().hashCode()).iqm(e.getValue());
             int runs = e.getValue().stream().mapToInt(a -> a.length).sum();
-            rows.add("| " + e.getKey() + " | " + e.getValue().size() + " | " + runs + " | " + iqm.format() + " |");
+            rows.add(new ReportContent.AggregateRow(e.getKey(), e.getValue().size(), runs, iqm));
         }
         return rows;
     }

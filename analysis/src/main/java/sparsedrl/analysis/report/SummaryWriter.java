@@ -16,7 +16,7 @@ final class SummaryWriter {
 
     static final String CSV_HEADER = "env,method,sparse_start,sparsity,bias,extra,runs,usable,"
             + "mean,mean_ci_low,mean_ci_high,iqm,iqm_ci_low,iqm_ci_high,hns_mean,hns_ci_low,hns_ci_high,"
-            + "dormant_final,dormant_ci_low,dormant_ci_high,figures";
+            + "dormant_final,dormant_ci_low,dormant_ci_high,dormant_phase,dormant_phase_ci_low,dormant_phase_ci_high,figures";
 
     private SummaryWriter() {
     }
@@ -30,6 +30,7 @@ final class SummaryWriter {
                     k.extra().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";")),
                     Integer.toString(s.runs().size()), Integer.toString(s.usableCount()),
                     cells(s.mean()), cells(s.iqm()), s.hns() == null ? ",," : cells(s.hns()), cells(s.dormant()),
+                    cells(s.dormantPhase()),
                     String.join(";", figuresOf(k))));
             sb.append('\n');
         }
@@ -56,54 +57,39 @@ final class SummaryWriter {
         return f;
     }
 
-    static void writeMarkdown(Path file, String sweepName, List<RunOutcome> outcomes, List<ConfigStats> stats,
-                              List<Finding> findings, List<String> figureLines, List<String> aggregateLines,
-                              int replicates) throws IOException {
+    static void writeMarkdown(Path file, ReportContent r) throws IOException {
         StringBuilder md = new StringBuilder();
-        md.append("# Sweep report: ").append(sweepName).append("\n\n");
-        long finished = outcomes.stream().filter(RunOutcome::usable).count();
-        md.append(String.format(Locale.ROOT, "%d runs: %d usable, %d excluded. Final score of a run: mean evaluation "
-                + "return over its final 10%% of iterations. Intervals are 95%%: Student-t over seeds for means, "
-                + "percentile stratified bootstrap (%d replicates) for IQMs and for the contrasts below.%n%n",
-                outcomes.size(), finished, outcomes.size() - finished, replicates));
+        md.append("# Sweep report: ").append(r.manifest().name()).append("\n\n");
+        md.append(r.method()).append("\n\n");
 
         md.append("## Findings (SPEC.md §1)\n\n");
-        for (Finding f : findings) {
-            md.append("- **(").append(f.id()).append(") ").append(verdictText(f.verdict())).append("** — ")
-                    .append(f.statement()).append(' ').append(f.note()).append(".\n");
-            for (Finding.Contrast c : f.contrasts()) {
-                md.append("  - ").append(c.description()).append(": ").append(c.difference().format())
-                        .append(", expected ").append(c.expect().text).append(c.holds() ? " ✓" : " ✗")
-                        .append(String.format(Locale.ROOT, " (%d tasks, %d vs %d runs)%n", c.tasks(), c.runsA(), c.runsB()));
-            }
-        }
-        md.append("\nScores are human-normalised where the game has reference scores, otherwise rescaled to [0, 1] "
-                + "by the game's lowest and highest final return in this sweep; a contrast is IQM(A) − IQM(B) over "
-                + "matched tasks (game × sparsity).\n\n");
+        findings(md, r.findings());
+        md.append('\n');
 
         md.append("## Figures\n\n");
-        figureLines.forEach(l -> md.append("- ").append(l).append('\n'));
+        r.figures().forEach(f -> md.append("- ").append(f.line()).append('\n'));
 
-        if (!aggregateLines.isEmpty()) {
+        if (!r.aggregate().isEmpty()) {
             md.append("\n## Human-normalised IQM across games\n\n| configuration | games | runs | IQM [95% CI] |\n|---|---|---|---|\n");
-            aggregateLines.forEach(l -> md.append(l).append('\n'));
+            r.aggregate().forEach(a -> md.append("| ").append(a.configuration()).append(" | ").append(a.games())
+                    .append(" | ").append(a.runs()).append(" | ").append(a.iqm().format()).append(" |\n"));
         }
 
         for (String fig : List.of("fig1", "fig2", "fig3")) {
-            List<ConfigStats> rows = stats.stream().filter(s -> figuresOf(s.key()).contains(fig)).toList();
+            List<ConfigStats> rows = r.stats().stream().filter(s -> figuresOf(s.key()).contains(fig)).toList();
             if (rows.isEmpty()) {
                 continue;
             }
             md.append("\n## Table behind ").append(fig).append("\n\n");
             table(md, rows);
         }
-        List<ConfigStats> others = stats.stream().filter(s -> figuresOf(s.key()).equals(List.of("curves"))).toList();
+        List<ConfigStats> others = r.stats().stream().filter(s -> figuresOf(s.key()).equals(List.of("curves"))).toList();
         if (!others.isEmpty()) {
             md.append("\n## Other configurations\n\n");
             table(md, others);
         }
 
-        List<RunOutcome> excluded = outcomes.stream().filter(o -> !o.usable()).toList();
+        List<RunOutcome> excluded = r.excluded();
         md.append("\n## Missing, partial or unusable runs (excluded)\n\n");
         if (excluded.isEmpty()) {
             md.append("None.\n");
@@ -123,23 +109,41 @@ final class SummaryWriter {
     }
 
     private static void table(StringBuilder md, List<ConfigStats> rows) {
-        md.append("| env | configuration | seeds used/all | mean [t 95%] | IQM [bootstrap 95%] | HNS mean | dormant 0.025 |\n");
-        md.append("|---|---|---|---|---|---|---|\n");
+        md.append("| env | configuration | seeds used/all | mean [t 95%] | IQM [bootstrap 95%] | HNS mean "
+                + "| dormant 0.025, final 10% | dormant 0.025, 20–80% |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
         for (ConfigStats s : rows) {
             md.append("| ").append(s.key().env()).append(" | ").append(s.key().label()).append(" | ")
                     .append(s.usableCount()).append('/').append(s.runs().size()).append(" | ")
                     .append(s.mean().format()).append(" | ").append(s.iqm().format()).append(" | ")
                     .append(s.hns() == null ? "—" : s.hns().format()).append(" | ")
-                    .append(s.dormant().format()).append(" |\n");
+                    .append(s.dormant().format()).append(" | ").append(s.dormantPhase().format()).append(" |\n");
         }
     }
 
-    private static String verdictText(Finding.Verdict v) {
-        return switch (v) {
-            case SUPPORTED -> "supported";
-            case NOT_SUPPORTED -> "not supported";
-            case NOT_TESTABLE -> "not testable";
-        };
+    /** Each finding with its claims: the rule, every check's interval and the tasks (runs) it rests on. */
+    static void findings(StringBuilder md, List<Finding> findings) {
+        for (Finding f : findings) {
+            md.append("### (").append(f.id()).append(") ").append(f.verdict().text()).append("\n\n")
+                    .append(f.statement()).append(" Verdict: ").append(f.note()).append(".\n\n");
+            for (Finding.Claim c : f.claims()) {
+                md.append("- **").append(c.id()).append(' ').append(c.verdict().text()).append("**: ").append(c.text())
+                        .append(" — ").append(c.summary()).append(".\n");
+                md.append("  - rule: ").append(c.rule()).append('\n');
+                for (Finding.Check k : c.checks()) {
+                    md.append("  - ").append(k.scope()).append(": ");
+                    if (!k.testable()) {
+                        md.append("not testable, ").append(k.why()).append('\n');
+                        continue;
+                    }
+                    md.append(k.interval().format()).append(k.holds() ? " ✓" : " ✗")
+                            .append(String.format(Locale.ROOT, " (%d vs %d runs; tasks: %s)%n", k.runsA(), k.runsB(),
+                                    k.tasks().stream().map(t -> t.name() + " " + t.runsA().size() + "/" + t.runsB().size())
+                                            .collect(Collectors.joining(", "))));
+                }
+            }
+            md.append('\n');
+        }
     }
 
     private static String cells(Interval i) {

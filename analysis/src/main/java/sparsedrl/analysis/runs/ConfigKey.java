@@ -51,7 +51,8 @@ public record ConfigKey(String env, String method, Double sparseStart, double sp
         return method.equals(m) && Objects.equals(start, sparseStart);
     }
 
-    static String fmt(double v) {
+    /** A number as short as it is exact to four decimals: 0.8, 0.95, 0.2. */
+    public static String fmt(double v) {
         String s = String.format(Locale.ROOT, "%.4f", v);
         s = s.replaceAll("0+$", "");
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;

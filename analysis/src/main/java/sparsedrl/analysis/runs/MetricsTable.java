@@ -186,6 +186,43 @@ public final class MetricsTable {
         return n == 0 ? Double.NaN : s / n;
     }
 
+    /**
+     * The time average of a column over a window of training: the area under its curve between
+     * the training fractions {@code from} and {@code to} divided by the width the rows cover. A row's
+     * training fraction is its frame count over the last row's (its position when there is no
+     * frames column); the curve joins the rows inside the window with straight lines, so a single
+     * row is its own value. NaN cells are skipped; NaN when no row with a value lies in the window.
+     */
+    public double windowMean(String name, double from, double to) {
+        double[] c = column(name);
+        double[] f = has(FRAMES) ? column(FRAMES) : null;
+        double last = f == null ? c.length : f[f.length - 1];
+        double area = 0;
+        double firstX = Double.NaN;
+        double prevX = Double.NaN;
+        double prevY = Double.NaN;
+        for (int i = 0; i < c.length; i++) {
+            double x = (f == null ? i + 1 : f[i]) / last;
+            if (Double.isNaN(c[i]) || x < from - WINDOW_SLACK || x > to + WINDOW_SLACK) {
+                continue;
+            }
+            if (Double.isNaN(firstX)) {
+                firstX = x;
+            } else {
+                area += (x - prevX) * (c[i] + prevY) / 2;
+            }
+            prevX = x;
+            prevY = c[i];
+        }
+        if (Double.isNaN(firstX)) {
+            return Double.NaN;
+        }
+        return prevX > firstX ? area / (prevX - firstX) : prevY;
+    }
+
+    /** Rounding room at a window's ends: 1200 / 6000 frames is the fraction 0.2. */
+    private static final double WINDOW_SLACK = 1e-9;
+
     /** ceil(10% of n), at least 1 (0 for no rows). */
     public static int finalTenthCount(int n) {
         return n == 0 ? 0 : Math.max(1, (n + 9) / 10);

@@ -28,7 +28,8 @@ public record Interval(double estimate, double low, double high) {
                 : num(estimate) + " [n/a]";
     }
 
-    static String num(double v) {
+    /** A number as the reports print it: 3 decimals, 1 at 100 and above, 3 significant digits when tiny or huge. */
+    public static String num(double v) {
         if (Double.isNaN(v)) {
             return "n/a";
         }

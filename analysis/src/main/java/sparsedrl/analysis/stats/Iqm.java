@@ -17,7 +17,7 @@ public final class Iqm {
         return ofSorted(sorted);
     }
 
-    /** Same as {@link #of} for an already sorted array (used in the bootstrap loop, no copy). */
+    /** Same as {@link #of} for an already sorted array. */
     static double ofSorted(double[] sorted) {
         int n = sorted.length;
         if (n == 0) {

@@ -88,4 +88,43 @@ class StratifiedBootstrapTest {
         assertEquals(1.075, StratifiedBootstrap.percentileOfSorted(s, 2.5), 1e-12);
         assertEquals(3.925, StratifiedBootstrap.percentileOfSorted(s, 97.5), 1e-12);
     }
+
+    @Test
+    void levelSetsThePercentiles() {
+        // One task {0, 1}: a resample's IQM (= mean of 2) is 0, 0.5 or 1 with probabilities 1/4, 1/2, 1/4.
+        // The 90% interval spans the 5th..95th percentiles: 0 and 1. The 40% interval spans the
+        // 30th..70th percentiles, both inside the middle half: 0.5 and 0.5.
+        List<double[]> task = List.of(new double[] {0, 1});
+        StratifiedBootstrap b = new StratifiedBootstrap(20_000, 9);
+        Interval ninety = b.interval(task, TaskScores::iqm, 0.90);
+        assertEquals(0.0, ninety.low());
+        assertEquals(1.0, ninety.high());
+        Interval forty = b.interval(task, TaskScores::iqm, 0.40);
+        assertEquals(0.5, forty.low());
+        assertEquals(0.5, forty.high());
+    }
+
+    @Test
+    void compareOfSeparatedGroupsIsCertain() {
+        // Every run of a beats every run of b: P(a > b) is 1 in every resample.
+        Interval p = new StratifiedBootstrap(2000, 4).compare(List.of(new double[] {5, 6, 7}), List.of(new double[] {1, 2, 3}),
+                TaskScores::probabilityOfImprovement, 0.95);
+        assertEquals(new Interval(1, 1, 1), p);
+    }
+
+    @Test
+    void bandOfAProfileBracketsItsEstimateAndCollapsesWhereAllRunsAgree() {
+        double[] taus = {-1, 0.5, 10};
+        StratifiedBootstrap.Band band = new StratifiedBootstrap(3000, 2).band(
+                List.of(new double[] {0, 1, 0, 1}, new double[] {0.2, 0.9, 0.4}),
+                (t, out) -> TaskScores.runScoreDistribution(t, taus, out), taus.length, 0.95);
+        // every run is above -1 and below 10 in every resample
+        assertEquals(1.0, band.low()[0]);
+        assertEquals(1.0, band.high()[0]);
+        assertEquals(0.0, band.low()[2]);
+        assertEquals(0.0, band.high()[2]);
+        // at 0.5: (2/4 + 1/3) / 2
+        assertEquals((0.5 + 1.0 / 3) / 2, band.estimate()[1], 1e-12);
+        assertTrue(band.low()[1] < band.estimate()[1] && band.estimate()[1] < band.high()[1]);
+    }
 }
