@@ -98,7 +98,7 @@ final class SummaryWriter {
             md.append("- `").append(o.run().id()).append("`: ").append(o.status().name().toLowerCase(Locale.ROOT))
                     .append(", ").append(o.reason()).append('\n');
         }
-        List<RunOutcome> noted = outcomes.stream().filter(o -> !o.note().isEmpty()).toList();
+        List<RunOutcome> noted = r.outcomes().stream().filter(o -> !o.note().isEmpty()).toList();
         if (!noted.isEmpty()) {
             md.append("\n## Runs whose metrics.csv was damaged (read from metrics.jsonl)\n\n");
             for (RunOutcome o : noted) {

@@ -108,7 +108,7 @@ class RunLoaderTest {
         new SweepManifest("one", 1.0, List.of(RUN)).write(sweep);
         cut(finishedRun(SweepManifest.runDir(sweep, RUN)).resolve("metrics.csv"), 9);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        Report.Result res = new Report(200, 1).write(sweep, tmp.resolve("report"), new PrintStream(log, true));
+        Report.Result res = new Report(200, 1, sparsedrl.analysis.report.FindingsJudge.DEFAULT_EQUIVALENCE_MARGIN).write(sweep, tmp.resolve("report"), new PrintStream(log, true));
         assertEquals(1, res.usable());
         assertTrue(log.toString().contains("run r0: metrics.csv is cut short"), log.toString());
         String md = Files.readString(tmp.resolve("report/summary.md"));
