@@ -32,7 +32,7 @@ class ResumeAfterKillTest {
             "--epsilon-warmup", "100", "--epsilon-decay", "500", "--dormant-every", "300", "--dormant-samples", "32",
             "--checkpoint-every-steps", "400", "--checkpoint-minutes", "0", "--threads", "1");
 
-    private static int cli(String... args) {
+    static int cli(String... args) {
         CommandLine cl = SparseDrl.commandLine();
         StringWriter err = new StringWriter();
         cl.setErr(new PrintWriter(err, true));
@@ -79,7 +79,7 @@ class ResumeAfterKillTest {
         assertTrue(Files.exists(killed.resolve(RunResult.FILE)));
     }
 
-    private static boolean hasCheckpoint(Path dir) {
+    static boolean hasCheckpoint(Path dir) {
         File[] files = dir.toFile().listFiles((d, n) -> n.startsWith("ckpt-") && n.endsWith(".bin"));
         return files != null && files.length > 0;
     }
