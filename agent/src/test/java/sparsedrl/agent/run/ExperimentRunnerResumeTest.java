@@ -104,10 +104,10 @@ class ExperimentRunnerResumeTest {
         }
     }
 
-    private static void assertSameRun(Path expected, Path actual) throws IOException {
-        assertEquals(withoutWallClock(expected), withoutWallClock(actual));
+    static void assertSameRun(Path expected, Path actual) throws IOException {
+        assertEquals(withoutWallClock(expected), withoutWallClock(actual), "metrics of " + actual);
         assertArrayEquals(Files.readAllBytes(expected.resolve(ExperimentRunner.FINAL_NETWORK)),
-                Files.readAllBytes(actual.resolve(ExperimentRunner.FINAL_NETWORK)));
+                Files.readAllBytes(actual.resolve(ExperimentRunner.FINAL_NETWORK)), "final network of " + actual);
     }
 
     /** metrics.csv with the wall-clock columns blanked. */

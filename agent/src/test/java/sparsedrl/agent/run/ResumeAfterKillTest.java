@@ -42,7 +42,7 @@ class ResumeAfterKillTest {
     }
 
     /** Runs the command line in this JVM, which must succeed; returns what it printed on standard error. */
-    private static String cli(String... args) {
+    static String cli(String... args) {
         CliRun r = CliRun.of(args);
         assertEquals(0, r.code(), r.err());
         return r.err();

@@ -135,6 +135,11 @@ final class ActiveIndex {
     }
 
     double density() {
+        return density(active, rows, cols);
+    }
+
+    /** Fraction of a {@code rows x cols} kernel that {@code active} entries fill. */
+    static double density(int active, int rows, int cols) {
         return (double) active / ((long) rows * cols);
     }
 }

@@ -283,7 +283,7 @@ final class JvmQNetwork implements QNetwork {
             if (p.bias != null) {
                 copy(p.bias, p.targetBias);
             }
-            maskedLayers[i].targetCopiedOnline();
+            maskedLayers[i].targetCopiedOnline(p);
         }
     }
 

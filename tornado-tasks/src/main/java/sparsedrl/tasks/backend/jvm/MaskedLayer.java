@@ -1,6 +1,7 @@
 package sparsedrl.tasks.backend.jvm;
 
 import java.util.Arrays;
+import sparsedrl.tasks.backend.ActiveLists;
 import sparsedrl.tasks.kernels.MaskKernels;
 import sparsedrl.tasks.net.LayerParams;
 
@@ -56,7 +57,7 @@ final class MaskedLayer implements JvmLayer {
         }
         System.arraycopy(params.mask, 0, indexedMask, 0, indexedMask.length);
         ActiveIndex index = ActiveIndex.of(params.mask, rows, cols);
-        sparseActive = index.density() < threshold;
+        sparseActive = sparseAt(index.active);
         onlineIndex = sparseActive ? index : null;
         if (sparseActive) {
             // Only the active weights are stepped from now on; the others must be 0 as the mask says
@@ -71,23 +72,37 @@ final class MaskedLayer implements JvmLayer {
     void refreshTarget(LayerParams params) {
         // The lists take any non-zero as active: the kernel itself serves as its mask.
         ActiveIndex index = ActiveIndex.of(params.targetWeight, rows, cols);
-        targetSparse = index.density() < threshold;
+        targetSparse = sparseAt(index.active);
         targetIndex = targetSparse ? index : null;
     }
 
     /**
-     * After online -> target copy: the target's non-zeros are the online active set (online weights are
-     * 0 outside the mask), so it shares the online index without a rebuild.
+     * After online -> target copy: the same active set as {@link #refreshTarget} would list (a resumed
+     * run lists it so), without a rebuild where possible. The target's non-zeros are the online active
+     * set (online weights are 0 outside the mask) unless an active weight is exactly 0, as a weight
+     * grown by RigL or SET stays while its gradient is 0: then the target lists its own, and may fall
+     * below the threshold where the mask does not.
      */
-    void targetCopiedOnline() {
-        targetSparse = sparseActive;
-        if (sparseActive && (targetCopy == null || !targetCopy.sameActiveSet(onlineIndex))) {
-            targetCopy = onlineIndex.withOwnValues();
-        }
-        targetIndex = sparseActive ? targetCopy : null;
-        if (targetIndex != null) {
+    void targetCopiedOnline(LayerParams params) {
+        int nonZero = ActiveLists.count(params.targetWeight);
+        if (sparseActive && nonZero == onlineIndex.active) {
+            if (targetCopy == null || !targetCopy.sameActiveSet(onlineIndex)) {
+                targetCopy = onlineIndex.withOwnValues();
+            }
+            targetSparse = true;
+            targetIndex = targetCopy;
             targetIndex.valuesOf = null;
+        } else if (sparseAt(nonZero)) {
+            refreshTarget(params);
+        } else {
+            targetSparse = false;
+            targetIndex = null;
         }
+    }
+
+    /** Whether a kernel with {@code active} non-zero weights runs over them only. */
+    private boolean sparseAt(int active) {
+        return ActiveIndex.density(active, rows, cols) < threshold;
     }
 
     /** The online kernel changed (optimizer step): its gathered values are stale. */

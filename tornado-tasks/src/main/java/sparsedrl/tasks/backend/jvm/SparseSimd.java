@@ -2,7 +2,7 @@ package sparsedrl.tasks.backend.jvm;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 import sparsedrl.tasks.kernels.SparseKernels;
 
@@ -14,13 +14,41 @@ import sparsedrl.tasks.kernels.SparseKernels;
  * the dot products of one operand row with four others at a time, sharing its loads. Row ends that
  * are not whole vectors run masked. Load only when
  * {@link sparsedrl.tasks.backend.jvm.simd.VectorSupport#available()} says so. Deterministic: every
- * output element is summed by one thread in a fixed order.
+ * output element is summed by one thread in a fixed order, the lanes of a dot product too
+ * ({@link #sumLanes}).
  */
 final class SparseSimd {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /*
+     * Rotations by 32, 16, ..., 1 lanes (float vectors have at most 64): the levels of sumLanes, each
+     * its own constant, which C2 turns into one permute (shuffles read from an array it may rebuild on
+     * every call).
+     */
+    private static final VectorShuffle<Float> ROTATE_32 = S.iotaShuffle(32, 1, true);
+    private static final VectorShuffle<Float> ROTATE_16 = S.iotaShuffle(16, 1, true);
+    private static final VectorShuffle<Float> ROTATE_8 = S.iotaShuffle(8, 1, true);
+    private static final VectorShuffle<Float> ROTATE_4 = S.iotaShuffle(4, 1, true);
+    private static final VectorShuffle<Float> ROTATE_2 = S.iotaShuffle(2, 1, true);
+    private static final VectorShuffle<Float> ROTATE_1 = S.iotaShuffle(1, 1, true);
 
     private SparseSimd() {
+    }
+
+    /**
+     * The sum of the lanes of {@code v} in a fixed order: a tree whose every level adds the vector
+     * rotated by half the width still summed, so lane 0 ends with the total. Never
+     * {@code reduceLanes(ADD)}: its order is unspecified, and in fact it sums lane by lane in the Java
+     * fallback that runs until C2 has compiled the caller and as a tree in C2's intrinsic, so the
+     * gradients of a run would depend on when the JIT got to this class.
+     */
+    private static float sumLanes(FloatVector v) {
+        v = L > 32 ? v.add(v.rearrange(ROTATE_32)) : v;
+        v = L > 16 ? v.add(v.rearrange(ROTATE_16)) : v;
+        v = L > 8 ? v.add(v.rearrange(ROTATE_8)) : v;
+        v = L > 4 ? v.add(v.rearrange(ROTATE_4)) : v;
+        v = L > 2 ? v.add(v.rearrange(ROTATE_2)) : v;
+        return v.add(v.rearrange(ROTATE_1)).lane(0);
     }
 
     /** See {@link sparsedrl.tasks.kernels.SparseKernels#combineLists}. */
@@ -169,10 +197,10 @@ final class SparseSimd {
             s2 = a.fma(FloatVector.fromArray(S, g, g2 + i, m), s2);
             s3 = a.fma(FloatVector.fromArray(S, g, g3 + i, m), s3);
         }
-        dW[rowFlat[j]] += s0.reduceLanes(VectorOperators.ADD);
-        dW[rowFlat[j + 1]] += s1.reduceLanes(VectorOperators.ADD);
-        dW[rowFlat[j + 2]] += s2.reduceLanes(VectorOperators.ADD);
-        dW[rowFlat[j + 3]] += s3.reduceLanes(VectorOperators.ADD);
+        dW[rowFlat[j]] += sumLanes(s0);
+        dW[rowFlat[j + 1]] += sumLanes(s1);
+        dW[rowFlat[j + 2]] += sumLanes(s2);
+        dW[rowFlat[j + 3]] += sumLanes(s3);
     }
 
     private static float dot(float[] a, int aOff, float[] b, int bOff, int len) {
@@ -187,6 +215,6 @@ final class SparseSimd {
             VectorMask<Float> m = S.indexInRange(i, len);
             s0 = FloatVector.fromArray(S, a, aOff + i, m).fma(FloatVector.fromArray(S, b, bOff + i, m), s0);
         }
-        return s0.add(s1).reduceLanes(VectorOperators.ADD);
+        return sumLanes(s0.add(s1));
     }
 }

@@ -1,13 +1,16 @@
 package sparsedrl.tasks.backend.jvm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import sparsedrl.tasks.backend.ActiveLists;
 import sparsedrl.tasks.backend.AdamConfig;
 import sparsedrl.tasks.backend.LossKind;
 import sparsedrl.tasks.backend.QNetwork;
@@ -111,6 +114,57 @@ class SparseNetworkUpdateTest {
             net.push();
             assertEquals(threshold > 0.3, ((JvmQNetwork) net).isSparse(1));
             assertFalse(((JvmQNetwork) net).isSparse(0));
+        }
+    }
+
+    /**
+     * A resumed run rebuilds the target's active sets from the non-zeros of its kernels (push), an
+     * uninterrupted one gets them at the sync: both must compute the same. Here dense1's mask (density
+     * 0.55) is above the threshold 0.5 but its non-zeros are not, as when RigL or SET grew weights that
+     * are still exactly 0: the target must run the kernel its non-zeros call for after a sync too.
+     */
+    @Test
+    void targetAfterASyncComputesAsAfterARestore() {
+        NetworkSpec spec = smallNet(Padding.SAME, true);
+        int dense1 = 3;
+        int batch = 5;
+        try (JvmBackend backend = new JvmBackend(1, 0.5);
+             QNetwork synced = backend.create(spec, batch, AdamConfig.DOPAMINE, LossKind.MSE);
+             QNetwork restored = backend.create(spec, batch, AdamConfig.DOPAMINE, LossKind.MSE)) {
+            SplittableRandom rng = new SplittableRandom(3);
+            float[] mask = new float[spec.layers().get(dense1).weightCount()];
+            for (int i = 0; i < mask.length; i++) {
+                mask[i] = rng.nextDouble() < 0.55 ? 1f : 0f;
+            }
+            int grown = 0;
+            for (QNetwork net : new QNetwork[] {synced, restored}) {
+                net.state().initXavier(11);
+                LayerParams p = net.state().layers.get(dense1);
+                System.arraycopy(mask, 0, p.mask, 0, mask.length);
+                net.push();
+                net.applyMasks();
+                grown = 0;
+                for (int i = 0; i < mask.length; i += 7) {
+                    if (mask[i] != 0f) {
+                        p.weight[i] = 0f; // active, still at its grown value
+                        grown++;
+                    }
+                }
+                net.syncTarget();
+            }
+            double nonZero = (double) (ActiveLists.count(mask) - grown) / mask.length;
+            assertTrue(nonZero < 0.5, "non-zeros below the threshold: " + nonZero);
+            assertFalse(((JvmQNetwork) synced).isSparse(dense1), "mask above the threshold");
+            restored.push(); // what a resume does after loading the checkpoint
+            for (int step = 0; step < 3; step++) {
+                TransitionBatch b = randomBatch(spec, batch, rng);
+                assertEquals(Float.floatToIntBits(synced.update(b, 0.99f, false)),
+                        Float.floatToIntBits(restored.update(b, 0.99f, false)), "loss at step " + step);
+                for (int l = 0; l < spec.layers().size(); l++) {
+                    assertArrayEquals(synced.state().layers.get(l).weight, restored.state().layers.get(l).weight,
+                            "weights of layer " + l + " after step " + step);
+                }
+            }
         }
     }
 
