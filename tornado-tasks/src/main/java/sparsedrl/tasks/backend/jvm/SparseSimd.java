@@ -22,8 +22,8 @@ final class SparseSimd {
     private static final int L = S.length();
     /*
      * Rotations by 32, 16, ..., 1 lanes (float vectors have at most 64): the levels of sumLanes, each
-     * its own constant, which C2 turns into one permute (shuffles read from an array it may rebuild on
-     * every call).
+     * its own constant, which C2 turns into one permute (read from an array, they made the four-way dot
+     * product 1.3 to 8 times slower in a microbenchmark).
      */
     private static final VectorShuffle<Float> ROTATE_32 = S.iotaShuffle(32, 1, true);
     private static final VectorShuffle<Float> ROTATE_16 = S.iotaShuffle(16, 1, true);
