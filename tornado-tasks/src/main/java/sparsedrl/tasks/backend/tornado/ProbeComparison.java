@@ -10,8 +10,10 @@ import java.util.Map;
  * <p>Tolerance: float32 on two devices sums in different orders (threads, work-groups, the
  * OpenCL compiler's contractions), so exact equality is not expected. An element passes when
  * {@code |got - ref| <= rtol * |ref| + scaleTol * max|ref|} over its array. Values the agent acts
- * on (loss, Q-values, weights, biases, targets, activation means) use rtol 1e-4 and scaleTol 1e-5;
- * gradients and Adam moments, which are sums with cancellation, use rtol 1e-3 and scaleTol 1e-4.
+ * on (loss, Q-values, weights, biases, targets) use rtol 1e-4 and scaleTol 1e-5; gradients and
+ * Adam moments, which are sums with cancellation, and activation means, each a float sum over
+ * thousands of elements (12,800 per channel for the Nature net's first layer at batch 32, where
+ * PoCL's order differed from the JVM's by 1.5e-4 relative), use rtol 1e-3 and scaleTol 1e-4.
  * Masks must be equal, and masked weights must be exactly zero.
  */
 public final class ProbeComparison {
@@ -41,7 +43,7 @@ public final class ProbeComparison {
         out.add(line("qValues", ref.qValues(), got.qValues(), Tolerance.VALUES));
         out.add(line("qValues(1 state)", ref.qValuesSingle(), got.qValuesSingle(), Tolerance.VALUES));
         for (int l = 0; l < ref.activationMeans().length; l++) {
-            out.add(line("activationMeans[" + l + "]", ref.activationMeans()[l], got.activationMeans()[l], Tolerance.VALUES));
+            out.add(line("activationMeans[" + l + "]", ref.activationMeans()[l], got.activationMeans()[l], Tolerance.DERIVED));
         }
         for (Map.Entry<String, float[]> e : ref.arrays().entrySet()) {
             float[] other = got.arrays().get(e.getKey());
